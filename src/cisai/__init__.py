@@ -1,0 +1,133 @@
+"""cisai: typed, versioned, sourced data about AI law in the CIS.
+
+>>> import cisai
+>>> ds = cisai.load()
+>>> ds.model_law.title
+'Model law on Artificial Intelligence Technologies'
+>>> str(ds.model_law.date)
+'2025-04-18'
+
+``import cisai`` reads no data and imports neither cattrs nor PyYAML: they are
+imported when data is first loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
+from cisai.dataset import MODEL_LAW_ID, Dataset
+from cisai.dates import PartialDate, Precision
+from cisai.errors import CisaiError, DataError, NotFoundError, Problem, QueryError, SchemaError
+from cisai.model import (
+    AnyRecord,
+    Attestation,
+    Body,
+    BodyKind,
+    Competency,
+    CompetencyKind,
+    Confidence,
+    Event,
+    EventKind,
+    Instrument,
+    InstrumentKind,
+    InstrumentStatus,
+    Jurisdiction,
+    JurisdictionKind,
+    LifecycleStage,
+    Objective,
+    Principle,
+    Provision,
+    ProvisionPart,
+    Relation,
+    RelationKind,
+    ReviewProcess,
+    Source,
+    SourceKind,
+    Title,
+    TitleKind,
+    Topic,
+    Unknown,
+)
+from cisai.selection import Selection
+
+__all__ = [
+    "DATA_VERSION",
+    "MODEL_LAW_ID",
+    "SCHEMA_VERSION",
+    "AnyRecord",
+    "Attestation",
+    "Body",
+    "BodyKind",
+    "CisaiError",
+    "Competency",
+    "CompetencyKind",
+    "Confidence",
+    "DataError",
+    "Dataset",
+    "Event",
+    "EventKind",
+    "Instrument",
+    "InstrumentKind",
+    "InstrumentStatus",
+    "Jurisdiction",
+    "JurisdictionKind",
+    "LifecycleStage",
+    "NotFoundError",
+    "Objective",
+    "PartialDate",
+    "Precision",
+    "Principle",
+    "Problem",
+    "Provision",
+    "ProvisionPart",
+    "QueryError",
+    "Relation",
+    "RelationKind",
+    "ReviewProcess",
+    "SchemaError",
+    "Selection",
+    "Source",
+    "SourceKind",
+    "Title",
+    "TitleKind",
+    "Topic",
+    "Unknown",
+    "__version__",
+    "get",
+    "instruments",
+    "load",
+]
+
+
+def load(
+    extra: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
+    *,
+    bundled: bool = True,
+) -> Dataset:
+    """Load the dataset: the bundled data, plus the user's YAML files or folders in ``extra``.
+
+    With no ``extra``, the bundled data is read once and the same :class:`Dataset`
+    is returned on every call. User data is validated exactly like the bundled data;
+    ``bundled=False`` loads the user's data alone. Invalid data raises a
+    :class:`DataError` naming the file, line, record id and field of every problem.
+    """
+    from cisai.loading import load as _load
+
+    return _load(extra, bundled=bundled)
+
+
+def instruments(**criteria: Any) -> Selection[Instrument]:
+    """The bundled instruments that meet ``criteria`` (see :meth:`Selection.filter`).
+
+    >>> [i.id for i in instruments(jurisdiction="CIS", kind="model_law")]
+    ['cis-model-law-ai-2025']
+    """
+    return load().instruments.filter(**criteria)
+
+
+def get(record_id: str) -> AnyRecord:
+    """Any bundled record by its id; an unknown id raises :class:`NotFoundError`."""
+    return load().get(record_id)

@@ -1,0 +1,250 @@
+"""Files -> checked records -> a :class:`~cisai.Dataset`.
+
+The bundled data is read with :mod:`importlib.resources` (so it works from a wheel
+or a zip), parsed by :mod:`cisai.yamlio`, structured by the one cattrs converter and
+checked by :mod:`cisai.validation`. Every problem found is collected and raised
+together as one :class:`~cisai.DataError`. The bundled dataset is loaded once and
+cached; ``import cisai`` alone reads nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from cisai._version import DATA_VERSION
+from cisai.converter import problems_of, structure
+from cisai.dataset import Dataset
+from cisai.errors import DataError, Problem, suggest
+from cisai.model import RECORD_TYPES, AnyRecord, Source
+from cisai.validation import Located, Origin, check, format_path
+from cisai.yamlio import LineMap, line_of, parse_yaml
+
+__all__ = ["MAX_FILE_BYTES", "load"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Data files larger than this are refused (64 MiB)."""
+
+COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
+_DATA_SUFFIXES = (".yaml", ".yml")
+
+_cache: Dataset | None = None
+_lock = threading.Lock()
+
+
+def load(
+    extra: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
+    *,
+    bundled: bool = True,
+) -> Dataset:
+    """Load the dataset: the bundled data, plus the user's YAML files or folders in ``extra``.
+
+    With no ``extra``, the bundled dataset is read once and the same object is
+    returned on every call. User data is checked by exactly the same rules;
+    ``bundled=False`` loads the user's data alone. Invalid data raises a
+    :class:`~cisai.DataError` listing every problem with its file, line, record id
+    and field.
+
+    >>> ds = load()
+    >>> ds is load()
+    True
+    >>> ds.model_law.date
+    PartialDate('2025-04-18')
+    """
+    global _cache
+    paths = [extra] if isinstance(extra, str | os.PathLike) else list(extra or ())
+    if not paths and bundled:
+        if _cache is None:
+            with _lock:
+                if _cache is None:
+                    _cache = _build(_read_bundled(), DATA_VERSION)
+        return _cache
+    documents = _read_bundled() if bundled else []
+    documents.extend(_read_paths(paths))
+    return _build(documents, DATA_VERSION if bundled else None)
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def _bundled_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        name = f"{prefix}/{entry.name}"
+        if entry.is_dir():
+            yield from _bundled_files(entry, name)
+        elif entry.name.endswith(_DATA_SUFFIXES):
+            yield name, entry
+
+
+def _read_bundled() -> list[tuple[str, Any]]:
+    root = resources.files("cisai") / "data"
+    return [(name, parse_yaml(entry.read_text("utf-8"), name)) for name, entry in _bundled_files(root, "cisai/data")]
+
+
+def _read_paths(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Any]]:
+    documents = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in _DATA_SUFFIXES and p.is_file())
+        elif path.is_file():
+            files = [path]
+        else:
+            raise DataError("no such file or folder", file=str(path))
+        for file in files:
+            documents.append((str(file), parse_yaml(_read_text(file), str(file))))
+    return documents
+
+
+def _read_text(file: Path) -> str:
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})", file=str(file))
+        data = file.read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read file: {exc.strerror or exc}", file=str(file)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 text (byte {exc.start} cannot be decoded)", file=str(file)) from None
+
+
+# -- structuring -----------------------------------------------------------------------
+
+
+def _catalogue(documents: Sequence[tuple[str, Any]], problems: list[Problem]) -> dict[str, Any]:
+    """Every ``sources:`` entry of every file, reachable by id and by URL."""
+    by_key: dict[str, Any] = {}
+    first_seen: dict[str, str] = {}
+    for file, root in documents:
+        sources = root.get("sources") if isinstance(root, dict) else None
+        if sources is None:
+            continue
+        if not isinstance(sources, dict):
+            problems.append(
+                Problem(message="sources must be a mapping of source id to source", file=file,
+                        line=line_of(root, ("sources",)), field="sources")
+            )
+            continue
+        for source_id, entry in sources.items():
+            where = f"{file}:{line_of(root, ('sources', source_id))}"
+            try:
+                structure(entry, Source)
+            except Exception as exc:  # noqa: BLE001 - reported as problems
+                for path, message in problems_of(exc):
+                    problems.append(
+                        Problem(message=message, file=file, line=line_of(root, ("sources", source_id, *path)),
+                                record_id=str(source_id), field=format_path(path) or None)
+                    )
+                continue
+            keys = [str(source_id), entry["url"]]
+            for key in keys:
+                if key in by_key:
+                    problems.append(
+                        Problem(message=f"source {key!r} is defined twice (first in {first_seen[key]})",
+                                file=file, line=line_of(root, ("sources", source_id)), record_id=str(source_id))
+                    )
+                else:
+                    by_key[key] = entry
+                    first_seen[key] = where
+    return by_key
+
+
+def _expand_sources(value: Any, catalogue: dict[str, Any], path: tuple[str | int, ...],
+                    report: list[tuple[tuple[str | int, ...], str]]) -> Any:
+    """Replace source references (ids or URLs) by the catalogue's source mappings."""
+    if not isinstance(value, list):
+        return value
+    expanded = []
+    for index, item in enumerate(value):
+        if isinstance(item, str):
+            if item in catalogue:
+                expanded.append(catalogue[item])
+                continue
+            report.append(((*path, index), f"unknown source {item!r}; " + suggest(item, [k for k in catalogue if not k.startswith("http")])))
+            continue
+        expanded.append(item)
+    return expanded
+
+
+def _prepare(raw: Any, catalogue: dict[str, Any]) -> tuple[Any, list[tuple[tuple[str | int, ...], str]]]:
+    """A shallow copy of a raw record with its source references expanded."""
+    report: list[tuple[tuple[str | int, ...], str]] = []
+    record = dict(raw)
+    if "sources" in record:
+        record["sources"] = _expand_sources(record["sources"], catalogue, ("sources",), report)
+    for list_name in ("events", "relations"):
+        items = record.get(list_name)
+        if isinstance(items, list):
+            copied = []
+            for index, item in enumerate(items):
+                if isinstance(item, dict) and "sources" in item:
+                    item = dict(item)
+                    item["sources"] = _expand_sources(item["sources"], catalogue, (list_name, index, "sources"), report)
+                copied.append(item)
+            record[list_name] = copied
+    return record, report
+
+
+def _structure_documents(documents: Sequence[tuple[str, Any]], problems: list[Problem]) -> list[Located]:
+    catalogue = _catalogue(documents, problems)
+    located: list[Located] = []
+    for file, root in documents:
+        if root is None:
+            continue  # an empty file holds no records
+        if not isinstance(root, dict):
+            problems.append(
+                Problem(message="a data file must be a mapping of collection names "
+                        f"({', '.join(['sources', *COLLECTIONS])}) to records", file=file, line=1)
+            )
+            continue
+        for name, records in root.items():
+            if name == "sources":
+                continue
+            cls = COLLECTIONS.get(name)
+            line = root.key_lines.get(name) if isinstance(root, LineMap) else None
+            if cls is None:
+                problems.append(
+                    Problem(message=f"unknown collection {name!r}; " + suggest(str(name), ["sources", *COLLECTIONS]),
+                            file=file, line=line, field=str(name))
+                )
+                continue
+            if not isinstance(records, list):
+                problems.append(Problem(message=f"{name} must be a list of records", file=file, line=line, field=str(name)))
+                continue
+            for index, raw in enumerate(records):
+                origin = Origin(file, root, (name, index))
+                if not isinstance(raw, dict):
+                    problems.append(Problem(message="a record must be a mapping", file=file,
+                                            line=origin.line() or line, field=f"{name}[{index}]"))
+                    continue
+                record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+                prepared, report = _prepare(raw, catalogue)
+                for path, message in report:
+                    problems.append(Problem(message=message, file=file, line=origin.line(*path),
+                                            record_id=record_id, field=format_path(path)))
+                try:
+                    record: AnyRecord = structure(prepared, cls)
+                except Exception as exc:  # noqa: BLE001 - every cattrs failure becomes a Problem
+                    for path, message in problems_of(exc):
+                        problems.append(Problem(message=message, file=file, line=origin.line(*path),
+                                                record_id=record_id, field=format_path(path) or None))
+                    continue
+                located.append(Located(record, origin))
+    return located
+
+
+def _build(documents: Sequence[tuple[str, Any]], data_version: str | None) -> Dataset:
+    problems: list[Problem] = []
+    located = _structure_documents(documents, problems)
+    problems.extend(check(located, data_version=data_version))
+    if problems:
+        problems.sort(key=lambda p: (p.file or "", p.line or 0))
+        raise DataError(problems)
+    return Dataset([item.record for item in located], data_version)

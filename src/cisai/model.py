@@ -1,0 +1,564 @@
+"""The typed records of the dataset: frozen, slotted, keyword-only attrs classes.
+
+Every record has a stable lowercase ``id`` and says how we know it: its ``sources``
+(at least one URL), its ``attestation`` (the official text, an official report about
+it, or a secondary report), a ``confidence``, ``notes`` (e.g. where sources disagree),
+``unknowns`` (what is known *not* to be known) and the data versions in which it was
+added and last changed. Topics are the exception: they are our own vocabulary, not
+claims about the world, so they carry no sources.
+
+Nothing here reads files or imports cattrs or PyYAML; this module only describes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import ClassVar, TypeAlias, TypeVar
+
+import attrs
+
+from cisai.dates import PartialDate
+
+_T = TypeVar("_T")
+
+__all__ = [
+    "RECORD_TYPES",
+    "Attestation",
+    "Body",
+    "BodyKind",
+    "Competency",
+    "CompetencyKind",
+    "Confidence",
+    "Event",
+    "EventKind",
+    "Instrument",
+    "InstrumentKind",
+    "InstrumentStatus",
+    "Jurisdiction",
+    "JurisdictionKind",
+    "LifecycleStage",
+    "Objective",
+    "Principle",
+    "Provision",
+    "ProvisionPart",
+    "Record",
+    "Relation",
+    "RelationKind",
+    "ReviewProcess",
+    "Source",
+    "SourceKind",
+    "Title",
+    "TitleKind",
+    "Topic",
+    "Unknown",
+]
+
+
+# --------------------------------------------------------------------------------------
+# Closed vocabularies
+# --------------------------------------------------------------------------------------
+
+
+class Attestation(enum.Enum):
+    """How we know a record: the closer to the official text, the stronger."""
+
+    OFFICIAL_TEXT = "official_text"
+    """Taken from the official text of the act itself."""
+    OFFICIAL_REPORT = "official_report"
+    """Reported by the issuer or another official body (its site, an official register)."""
+    SECONDARY_REPORT = "secondary_report"
+    """Reported by the press, a tracker, a legal database or another secondary source."""
+
+
+class Confidence(enum.Enum):
+    """How sure the sources make us (see the dossiers' scale)."""
+
+    HIGH = "high"
+    """An official source, or two or more independent sources that agree."""
+    MEDIUM = "medium"
+    """One secondary source."""
+    LOW = "low"
+    """An inference, an uncorroborated claim, or a source whose date or context is unclear."""
+
+
+class SourceKind(enum.Enum):
+    """What sort of publication a source is."""
+
+    OFFICIAL = "official"
+    GAZETTE = "gazette"
+    LEGAL_DATABASE = "legal_database"
+    STATE_MEDIA = "state_media"
+    SECONDARY = "secondary"
+
+
+class TitleKind(enum.Enum):
+    """What a title is: the official one, a translation, or an earlier or short form."""
+
+    OFFICIAL = "official"
+    TRANSLATION = "translation"
+    """A translation by a source (not an official title in that language)."""
+    OWN_RENDERING = "own_rendering"
+    """Our own translation, given because no source gives one."""
+    WORKING = "working"
+    """A working title used during drafting."""
+    DESCRIPTIVE = "descriptive"
+    """A description used by sources in place of the exact title."""
+    SHORT = "short"
+
+
+class InstrumentKind(enum.Enum):
+    """The kind of a policy instrument (an act, a document, an institution, a statement)."""
+
+    MODEL_LAW = "model_law"
+    LAW = "law"
+    CODE = "code"
+    DRAFT_LAW = "draft_law"
+    DECREE = "decree"
+    ORDER = "order"
+    RESOLUTION = "resolution"
+    CONCEPT = "concept"
+    STRATEGY = "strategy"
+    PROGRAMME = "programme"
+    STANDARD = "standard"
+    INSTITUTION = "institution"
+    AGREEMENT = "agreement"
+    TREATY = "treaty"
+    DECLARATION = "declaration"
+    STATEMENT = "statement"
+    INITIATIVE = "initiative"
+    CODE_OF_CONDUCT = "code_of_conduct"
+    RECOMMENDATION = "recommendation"
+    REFERENCE_DOCUMENT = "reference_document"
+    MEETING = "meeting"
+
+
+class InstrumentStatus(enum.Enum):
+    """Where an instrument stands, as of the data version that last changed it."""
+
+    ANNOUNCED = "announced"
+    IN_PREPARATION = "in_preparation"
+    DRAFT = "draft"
+    ADOPTED = "adopted"
+    SIGNED = "signed"
+    IN_FORCE = "in_force"
+    PARTIALLY_IN_FORCE = "partially_in_force"
+    NOT_IN_FORCE = "not_in_force"
+    EXPIRED = "expired"
+    REPEALED = "repealed"
+    SUPERSEDED = "superseded"
+    ACTIVE = "active"
+    """An institution that exists and works."""
+    HELD = "held"
+    """A meeting or event that took place."""
+    PUBLISHED = "published"
+    """A statement or document that was made public."""
+    UNKNOWN = "unknown"
+
+
+class EventKind(enum.Enum):
+    """What happened to an instrument on a date."""
+
+    PROPOSED = "proposed"
+    ANNOUNCED = "announced"
+    DISCUSSED = "discussed"
+    PRESENTED = "presented"
+    SUBMITTED = "submitted"
+    AWARDED = "awarded"
+    APPROVED = "approved"
+    ADOPTED = "adopted"
+    SIGNED = "signed"
+    RATIFIED = "ratified"
+    ESTABLISHED = "established"
+    AGREED = "agreed"
+    PUBLISHED = "published"
+    REPORTED = "reported"
+    """A source reported it; the act's own date is not known (the report's date is)."""
+    IN_FORCE = "in_force"
+    AMENDED = "amended"
+    REPEALED = "repealed"
+    EXPIRED = "expired"
+    SUPERSEDED = "superseded"
+    OTHER = "other"
+
+
+class RelationKind(enum.Enum):
+    """How one instrument stands to another (read: *this* <kind> *target*)."""
+
+    IMPLEMENTS = "implements"
+    AMENDS = "amends"
+    SUPERSEDES = "supersedes"
+    SUCCEEDS = "succeeds"
+    BASED_ON = "based_on"
+    PART_OF = "part_of"
+    RELATED_TO = "related_to"
+
+
+class BodyKind(enum.Enum):
+    """The kind of an organisation or office."""
+
+    PARLIAMENTARY_ASSEMBLY = "parliamentary_assembly"
+    PARLIAMENT = "parliament"
+    PARLIAMENTARY_CHAMBER = "parliamentary_chamber"
+    PARLIAMENTARY_COMMISSION = "parliamentary_commission"
+    COUNCIL = "council"
+    EXPERT_COUNCIL = "expert_council"
+    HEAD_OF_STATE = "head_of_state"
+    HEAD_OF_GOVERNMENT = "head_of_government"
+    GOVERNMENT = "government"
+    MINISTRY = "ministry"
+    STATE_COMMITTEE = "state_committee"
+    AGENCY = "agency"
+    REGULATOR = "regulator"
+    ACADEMY = "academy"
+    RESEARCH_INSTITUTE = "research_institute"
+    CENTRE = "centre"
+    UNIVERSITY = "university"
+    COURT = "court"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    INTERSTATE_BODY = "interstate_body"
+    ASSOCIATION = "association"
+    COMPANY = "company"
+    WORKING_GROUP = "working_group"
+    OFFICIAL = "official"
+    """A single office holder (e.g. a state secretary) acting in that capacity."""
+    OTHER = "other"
+
+
+class CompetencyKind(enum.Enum):
+    """What a competency empowers a body to do."""
+
+    RULE_MAKING = "rule_making"
+    SUPERVISION = "supervision"
+    ENFORCEMENT = "enforcement"
+    COORDINATION = "coordination"
+    ADMINISTRATION = "administration"
+    STANDARDISATION = "standardisation"
+    INTERNATIONAL_COOPERATION = "international_cooperation"
+    RESEARCH_SUPPORT = "research_support"
+    ADVISORY = "advisory"
+    IMPLEMENTATION = "implementation"
+
+
+class ProvisionPart(enum.Enum):
+    """A part (block) of a law's content."""
+
+    SCOPE = "scope"
+    REGULATORY_OBJECTIVES = "regulatory_objectives"
+    COMPETENCIES = "competencies"
+    PRINCIPLES = "principles"
+    RIGHTS_OF_DEVELOPERS_AND_RESEARCHERS = "rights_of_developers_and_researchers"
+    INTERNATIONAL_COOPERATION = "international_cooperation"
+    DATA_AND_INFORMATION_SECURITY = "data_and_information_security"
+    PROHIBITIONS = "prohibitions"
+    DEFINITIONS = "definitions"
+    STATE_SUPPORT = "state_support"
+    RISK_CLASSIFICATION = "risk_classification"
+
+
+class JurisdictionKind(enum.Enum):
+    """A state, or an organisation whose instruments span states."""
+
+    STATE = "state"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    INTERSTATE_UNION = "interstate_union"
+
+
+# --------------------------------------------------------------------------------------
+# Value types (parts of records)
+# --------------------------------------------------------------------------------------
+
+
+def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+    """Accept any iterable where a tuple is stored (records never hold lists)."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, str | bytes):
+        raise TypeError(f"expected a sequence, not a string: {value!r}")
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A page or document a fact was taken from."""
+
+    url: str
+    title: str | None = None
+    publisher: str | None = None
+    kind: SourceKind = SourceKind.SECONDARY
+    language: str | None = None
+    """ISO 639-1 code of the page's language, e.g. ``"ru"``."""
+    published: PartialDate | None = None
+    retrieved: bool = True
+    """False when only the URL is known (e.g. cited by a seed) and its text was not read."""
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Title:
+    """A title (or name) in one language."""
+
+    text: str
+    lang: str
+    """ISO 639-1 language code: ``en``, ``ru``, ``be``, ``kk``, ``uz``, ``tg``, ``az``, ..."""
+    kind: TitleKind = TitleKind.OFFICIAL
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Unknown:
+    """Something known *not* to be known: a field the sources leave open, and why."""
+
+    field: str
+    """The field (or facet, such as ``text`` or ``model_law_link``) that is not known."""
+    note: str
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """A dated step in an instrument's life: proposed, adopted, signed, in force, ..."""
+
+    kind: EventKind
+    date: PartialDate | None = None
+    """``None`` when the sources give no date (the event is still known to have happened)."""
+    body: str | None = None
+    """The acting body's id."""
+    place: str | None = None
+    note: str | None = None
+    confidence: Confidence | None = None
+    """``None`` means: as confident as the record itself."""
+    sources: tuple[Source, ...] = attrs.field(converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Relation:
+    """A typed link from one instrument to another (``target`` is an instrument id)."""
+
+    kind: RelationKind
+    target: str
+    note: str | None = None
+    confidence: Confidence | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
+    """Empty means: the instrument's own sources state the relation."""
+
+
+# --------------------------------------------------------------------------------------
+# Records
+# --------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """What every record has: its id, how we know it, and when it entered the data."""
+
+    collection: ClassVar[str] = ""
+    """The key of this record type in data files and Dataset documents."""
+
+    id: str
+    attestation: Attestation
+    confidence: Confidence
+    sources: tuple[Source, ...] = attrs.field(converter=_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    unknowns: tuple[Unknown, ...] = attrs.field(default=(), converter=_tuple)
+    added_in: str
+    """The data version (``DATA_VERSION``) in which the record first appeared."""
+    changed_in: str | None = None
+    """The data version in which the record last changed (``None``: never since added)."""
+
+
+@attrs.frozen(kw_only=True)
+class Topic:
+    """A node of the topic taxonomy (a tree); records are tagged with topic ids."""
+
+    collection: ClassVar[str] = "topics"
+
+    id: str
+    label: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    description: str | None = None
+    added_in: str
+    changed_in: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Jurisdiction(Record):
+    """A state or an international organisation whose instruments the data covers."""
+
+    collection: ClassVar[str] = "jurisdictions"
+
+    code: str
+    """ISO 3166-1 alpha-2 code for a state (``"BY"``), an upper-case acronym otherwise."""
+    name: str
+    names: tuple[Title, ...] = attrs.field(default=(), converter=_tuple)
+    kind: JurisdictionKind
+    model_law_participant: bool | None = None
+    """Whether its deputies took part in drafting and adopting the model law (None: unknown)."""
+
+
+@attrs.frozen(kw_only=True)
+class Body(Record):
+    """An organisation or office: an assembly, a ministry, an academy, a centre, ..."""
+
+    collection: ClassVar[str] = "bodies"
+
+    name: str
+    names: tuple[Title, ...] = attrs.field(default=(), converter=_tuple)
+    kind: BodyKind
+    jurisdiction: str | None = None
+    """The code of the jurisdiction the body belongs to (``"BY"``, ``"CIS"``, ...)."""
+    parent: str | None = None
+    """The id of the body it belongs to or works under."""
+    established_by: str | None = None
+    """The id of the instrument that created it, where known."""
+
+
+@attrs.frozen(kw_only=True)
+class Instrument(Record):
+    """A policy instrument: a law, decree, concept, strategy, institution, statement, ..."""
+
+    collection: ClassVar[str] = "instruments"
+
+    kind: InstrumentKind
+    titles: tuple[Title, ...] = attrs.field(converter=_tuple)
+    """Every title the sources give; the first is English and is the display title."""
+    number: str | None = None
+    jurisdiction: str
+    issuers: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Ids of the bodies that issued it."""
+    date: PartialDate | None = None
+    """The date of its defining event (adoption, signature, approval, ...)."""
+    status: InstrumentStatus
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    summary: str
+    """Our own words, never the act's wording."""
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
+    """Its timeline, in chronological order."""
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def title(self) -> str:
+        """The display (English) title."""
+        return self.titles[0].text
+
+    def titles_in(self, lang: str) -> tuple[Title, ...]:
+        """The titles given in one language (``"ru"``, ``"be"``, ...)."""
+        return tuple(t for t in self.titles if t.lang == lang)
+
+
+@attrs.frozen(kw_only=True)
+class Principle(Record):
+    """A principle of an instrument, as the sources report it.
+
+    ``wording`` is only ever set from the official text (attestation
+    ``official_text``); a principle described by officials or the press is a
+    reported statement, and its ``gist`` is in our own words.
+    """
+
+    collection: ClassVar[str] = "principles"
+
+    instrument: str
+    name: str
+    gist: str
+    wording: str | None = None
+    reported_by: str | None = None
+    """Who stated it (a person and role), when it is a reported statement."""
+    date: PartialDate | None = None
+    """When it was stated or reported."""
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Competency(Record):
+    """A power an instrument gives to a body or a role."""
+
+    collection: ClassVar[str] = "competencies"
+
+    instrument: str
+    holder: str | None = None
+    """The id of the body that holds it, where the sources name one."""
+    holder_role: str | None = None
+    """The role holding it when no body is named (e.g. "the authorized body")."""
+    kind: CompetencyKind
+    gist: str
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Objective(Record):
+    """A regulatory objective of an instrument, as stated by its drafters or issuer."""
+
+    collection: ClassVar[str] = "objectives"
+
+    instrument: str
+    gist: str
+    stated_by: str | None = None
+    date: PartialDate | None = None
+    """When it was stated (objectives stated during drafting may differ from the final text)."""
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Provision(Record):
+    """A part (block) of an instrument's content that the sources say it has."""
+
+    collection: ClassVar[str] = "provisions"
+
+    instrument: str
+    part: ProvisionPart
+    gist: str
+    wording: str | None = None
+    """Only from the official text."""
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class LifecycleStage(Record):
+    """A stage of the AI lifecycle that an instrument is said to cover."""
+
+    collection: ClassVar[str] = "lifecycle_stages"
+
+    instrument: str
+    name: str
+    gist: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ReviewProcess(Record):
+    """How a draft was reviewed before adoption."""
+
+    collection: ClassVar[str] = "review_processes"
+
+    instrument: str
+    gist: str
+    stage_count: int | None = None
+    comments_per_stage: str | None = None
+    """The size of the comments each participant sent per stage, as reported."""
+
+
+AnyRecord: TypeAlias = (
+    Topic
+    | Jurisdiction
+    | Body
+    | Instrument
+    | Principle
+    | Competency
+    | Objective
+    | Provision
+    | LifecycleStage
+    | ReviewProcess
+)
+
+RECORD_TYPES: tuple[type[AnyRecord], ...] = (
+    Topic,
+    Jurisdiction,
+    Body,
+    Instrument,
+    Principle,
+    Competency,
+    Objective,
+    Provision,
+    LifecycleStage,
+    ReviewProcess,
+)
+"""Every record type, in the order their collections appear in files and documents."""

@@ -1,0 +1,129 @@
+"""Reading YAML safely, remembering where every mapping and key came from.
+
+Only PyYAML's safe loader is used (the C-accelerated one where libyaml is present),
+so no YAML tag can construct a Python object. Mappings come back as :class:`LineMap`
+(a ``dict`` that also knows its line and the line of each key), so that an error
+found later - by cattrs or by a cross-record check - can name the line it is on.
+Duplicate keys in one mapping, which PyYAML silently lets the last one win, are
+reported as errors here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Sequence
+from typing import Any
+
+import yaml
+
+from cisai.errors import DataError
+
+__all__ = ["LineMap", "line_of", "parse_yaml"]
+
+_Base: type[yaml.SafeLoader]
+try:
+    _Base = yaml.CSafeLoader  # type: ignore[assignment,unused-ignore]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+
+class LineMap(dict[Any, Any]):
+    """A mapping read from YAML, with its 1-based ``line`` and each key's line."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self, line: int | None = None) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[Any, int] = {}
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """The safe loader, building :class:`LineMap` s and refusing duplicate keys."""
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[LineMap]:
+    data = LineMap(node.start_mark.line + 1)
+    yield data
+    explicit = {id(k) for k, _ in node.value if k.tag != _MERGE_TAG}
+    loader.flatten_mapping(node)
+    seen_explicit: set[Any] = set()
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=False)
+        if not isinstance(key, Hashable) or isinstance(key, list | dict):
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping",
+                node.start_mark,
+                "found an unhashable key",
+                key_node.start_mark,
+            )
+        if id(key_node) in explicit:
+            if key in seen_explicit:
+                raise _DuplicateKey(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    f"found duplicate key {key!r}",
+                    key_node.start_mark,
+                )
+            seen_explicit.add(key)
+        data[key] = loader.construct_object(value_node, deep=False)
+        data.key_lines[key] = key_node.start_mark.line + 1
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """An unquoted date becomes a ``date``; an impossible one stays text for a clear error."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    """Parse one YAML document; any YAML problem is a :class:`DataError` with its line."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(problem):
+            problem = f"{problem} (only plain YAML is accepted: no tags that build objects)"
+        raise DataError(f"invalid YAML: {problem}", file=file, line=line) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"invalid YAML: {exc}", file=file) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise DataError(f"invalid YAML: {exc}", file=file) from None
+
+
+def line_of(root: Any, path: Sequence[str | int]) -> int | None:
+    """The line of the deepest part of ``path`` inside data read by :func:`parse_yaml`."""
+    line: int | None = root.line if isinstance(root, LineMap) else None
+    node = root
+    for step in path:
+        if isinstance(node, LineMap):
+            if step in node.key_lines:
+                line = node.key_lines[step]
+            if step not in node:
+                break
+            node = node[step]
+            if isinstance(node, LineMap) and node.line is not None:
+                line = node.line
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+            if isinstance(node, LineMap) and node.line is not None:
+                line = node.line
+        else:
+            break
+    return line
