@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
 from cisai.dataset import MODEL_LAW_ID, Dataset
@@ -96,9 +96,12 @@ __all__ = [
     "Topic",
     "Unknown",
     "__version__",
+    "from_json",
     "get",
     "instruments",
     "load",
+    "to_dict",
+    "to_json",
 ]
 
 
@@ -131,3 +134,31 @@ def instruments(**criteria: Any) -> Selection[Instrument]:
 def get(record_id: str) -> AnyRecord:
     """Any bundled record by its id; an unknown id raises :class:`NotFoundError`."""
     return load().get(record_id)
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready data (dicts, lists, strings) for a record, records or a Dataset."""
+    from cisai.serialize import to_dict as _to_dict
+
+    return _to_dict(obj)
+
+
+def to_json(obj: Any, indent: int | None = None) -> str:
+    """JSON text for a record, records or a Dataset: stable key order, byte-for-byte repeatable."""
+    from cisai.serialize import to_json as _to_json
+
+    return _to_json(obj, indent=indent)
+
+
+T = TypeVar("T")
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Typed objects back from JSON: a record class, or :class:`Dataset` for a whole document.
+
+    A Dataset document of another schema major raises :class:`SchemaError`; an invalid
+    document raises :class:`DataError` with the JSON path of the bad field.
+    """
+    from cisai.serialize import from_json as _from_json
+
+    return _from_json(text, cls)

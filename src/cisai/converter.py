@@ -100,7 +100,9 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
             return value
         if isinstance(value, str) and value in by_value:
             return by_value[value]
-        raise ValueError(f"{value!r} is not a valid {cls.__name__}; " + suggest(str(value), by_value))
+        raise ValueError(
+            f"{value!r} is not a valid {cls.__name__}; " + suggest(str(value), by_value)
+        )
 
     return structure_enum
 
@@ -125,7 +127,7 @@ def _tuple_hook(cls: Any) -> Callable[[Any, type], tuple[Any, ...]]:
         for index, item in enumerate(value):
             try:
                 items.append(item_hook(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+            except Exception as exc:
                 exc.__notes__ = [
                     *getattr(exc, "__notes__", []),
                     IterableValidationNote(f"Structuring item @ index {index}", index, item_type),

@@ -57,6 +57,7 @@ class Dataset:
         "topics",
     )
 
+    _index: Index
     topics: Selection[Topic]
     jurisdictions: Selection[Jurisdiction]
     bodies: Selection[Body]

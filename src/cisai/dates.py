@@ -224,4 +224,6 @@ def _parse_loose(text: str, original: str) -> PartialDate:
         raise QueryError(f"invalid date {original!r}: a time of day is not a date; {hint}")
     if has_day and not has_month:
         raise QueryError(f"invalid date {original!r}: a day without a month; {hint}")
-    return PartialDate(first.year, first.month if has_month else None, first.day if has_day else None)
+    return PartialDate(
+        first.year, first.month if has_month else None, first.day if has_day else None
+    )

@@ -83,7 +83,10 @@ def _bundled_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, Trav
 
 def _read_bundled() -> list[tuple[str, Any]]:
     root = resources.files("cisai") / "data"
-    return [(name, parse_yaml(entry.read_text("utf-8"), name)) for name, entry in _bundled_files(root, "cisai/data")]
+    return [
+        (name, parse_yaml(entry.read_text("utf-8"), name))
+        for name, entry in _bundled_files(root, "cisai/data")
+    ]
 
 
 def _read_paths(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Any]]:
@@ -105,14 +108,18 @@ def _read_text(file: Path) -> str:
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DataError(f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})", file=str(file))
+            raise DataError(
+                f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})", file=str(file)
+            )
         data = file.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read file: {exc.strerror or exc}", file=str(file)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 text (byte {exc.start} cannot be decoded)", file=str(file)) from None
+        raise DataError(
+            f"not UTF-8 text (byte {exc.start} cannot be decoded)", file=str(file)
+        ) from None
 
 
 # -- structuring -----------------------------------------------------------------------
@@ -128,27 +135,40 @@ def _catalogue(documents: Sequence[tuple[str, Any]], problems: list[Problem]) ->
             continue
         if not isinstance(sources, dict):
             problems.append(
-                Problem(message="sources must be a mapping of source id to source", file=file,
-                        line=line_of(root, ("sources",)), field="sources")
+                Problem(
+                    message="sources must be a mapping of source id to source",
+                    file=file,
+                    line=line_of(root, ("sources",)),
+                    field="sources",
+                )
             )
             continue
         for source_id, entry in sources.items():
             where = f"{file}:{line_of(root, ('sources', source_id))}"
             try:
                 structure(entry, Source)
-            except Exception as exc:  # noqa: BLE001 - reported as problems
+            except Exception as exc:
                 for path, message in problems_of(exc):
                     problems.append(
-                        Problem(message=message, file=file, line=line_of(root, ("sources", source_id, *path)),
-                                record_id=str(source_id), field=format_path(path) or None)
+                        Problem(
+                            message=message,
+                            file=file,
+                            line=line_of(root, ("sources", source_id, *path)),
+                            record_id=str(source_id),
+                            field=format_path(path) or None,
+                        )
                     )
                 continue
             keys = [str(source_id), entry["url"]]
             for key in keys:
                 if key in by_key:
                     problems.append(
-                        Problem(message=f"source {key!r} is defined twice (first in {first_seen[key]})",
-                                file=file, line=line_of(root, ("sources", source_id)), record_id=str(source_id))
+                        Problem(
+                            message=f"source {key!r} is defined twice (first in {first_seen[key]})",
+                            file=file,
+                            line=line_of(root, ("sources", source_id)),
+                            record_id=str(source_id),
+                        )
                     )
                 else:
                     by_key[key] = entry
@@ -156,8 +176,12 @@ def _catalogue(documents: Sequence[tuple[str, Any]], problems: list[Problem]) ->
     return by_key
 
 
-def _expand_sources(value: Any, catalogue: dict[str, Any], path: tuple[str | int, ...],
-                    report: list[tuple[tuple[str | int, ...], str]]) -> Any:
+def _expand_sources(
+    value: Any,
+    catalogue: dict[str, Any],
+    path: tuple[str | int, ...],
+    report: list[tuple[tuple[str | int, ...], str]],
+) -> Any:
     """Replace source references (ids or URLs) by the catalogue's source mappings."""
     if not isinstance(value, list):
         return value
@@ -167,13 +191,21 @@ def _expand_sources(value: Any, catalogue: dict[str, Any], path: tuple[str | int
             if item in catalogue:
                 expanded.append(catalogue[item])
                 continue
-            report.append(((*path, index), f"unknown source {item!r}; " + suggest(item, [k for k in catalogue if not k.startswith("http")])))
+            report.append(
+                (
+                    (*path, index),
+                    f"unknown source {item!r}; "
+                    + suggest(item, [k for k in catalogue if not k.startswith("http")]),
+                )
+            )
             continue
         expanded.append(item)
     return expanded
 
 
-def _prepare(raw: Any, catalogue: dict[str, Any]) -> tuple[Any, list[tuple[tuple[str | int, ...], str]]]:
+def _prepare(
+    raw: Any, catalogue: dict[str, Any]
+) -> tuple[Any, list[tuple[tuple[str | int, ...], str]]]:
     """A shallow copy of a raw record with its source references expanded."""
     report: list[tuple[tuple[str | int, ...], str]] = []
     record = dict(raw)
@@ -186,13 +218,17 @@ def _prepare(raw: Any, catalogue: dict[str, Any]) -> tuple[Any, list[tuple[tuple
             for index, item in enumerate(items):
                 if isinstance(item, dict) and "sources" in item:
                     item = dict(item)
-                    item["sources"] = _expand_sources(item["sources"], catalogue, (list_name, index, "sources"), report)
+                    item["sources"] = _expand_sources(
+                        item["sources"], catalogue, (list_name, index, "sources"), report
+                    )
                 copied.append(item)
             record[list_name] = copied
     return record, report
 
 
-def _structure_documents(documents: Sequence[tuple[str, Any]], problems: list[Problem]) -> list[Located]:
+def _structure_documents(
+    documents: Sequence[tuple[str, Any]], problems: list[Problem]
+) -> list[Located]:
     catalogue = _catalogue(documents, problems)
     located: list[Located] = []
     for file, root in documents:
@@ -200,8 +236,12 @@ def _structure_documents(documents: Sequence[tuple[str, Any]], problems: list[Pr
             continue  # an empty file holds no records
         if not isinstance(root, dict):
             problems.append(
-                Problem(message="a data file must be a mapping of collection names "
-                        f"({', '.join(['sources', *COLLECTIONS])}) to records", file=file, line=1)
+                Problem(
+                    message="a data file must be a mapping of collection names "
+                    f"({', '.join(['sources', *COLLECTIONS])}) to records",
+                    file=file,
+                    line=1,
+                )
             )
             continue
         for name, records in root.items():
@@ -211,33 +251,74 @@ def _structure_documents(documents: Sequence[tuple[str, Any]], problems: list[Pr
             line = root.key_lines.get(name) if isinstance(root, LineMap) else None
             if cls is None:
                 problems.append(
-                    Problem(message=f"unknown collection {name!r}; " + suggest(str(name), ["sources", *COLLECTIONS]),
-                            file=file, line=line, field=str(name))
+                    Problem(
+                        message=f"unknown collection {name!r}; "
+                        + suggest(str(name), ["sources", *COLLECTIONS]),
+                        file=file,
+                        line=line,
+                        field=str(name),
+                    )
                 )
                 continue
             if not isinstance(records, list):
-                problems.append(Problem(message=f"{name} must be a list of records", file=file, line=line, field=str(name)))
+                problems.append(
+                    Problem(
+                        message=f"{name} must be a list of records",
+                        file=file,
+                        line=line,
+                        field=str(name),
+                    )
+                )
                 continue
             for index, raw in enumerate(records):
                 origin = Origin(file, root, (name, index))
                 if not isinstance(raw, dict):
-                    problems.append(Problem(message="a record must be a mapping", file=file,
-                                            line=origin.line() or line, field=f"{name}[{index}]"))
+                    problems.append(
+                        Problem(
+                            message="a record must be a mapping",
+                            file=file,
+                            line=origin.line() or line,
+                            field=f"{name}[{index}]",
+                        )
+                    )
                     continue
                 record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
                 prepared, report = _prepare(raw, catalogue)
                 for path, message in report:
-                    problems.append(Problem(message=message, file=file, line=origin.line(*path),
-                                            record_id=record_id, field=format_path(path)))
+                    problems.append(
+                        Problem(
+                            message=message,
+                            file=file,
+                            line=origin.line(*path),
+                            record_id=record_id,
+                            field=format_path(path),
+                        )
+                    )
                 try:
                     record: AnyRecord = structure(prepared, cls)
-                except Exception as exc:  # noqa: BLE001 - every cattrs failure becomes a Problem
+                except Exception as exc:
                     for path, message in problems_of(exc):
-                        problems.append(Problem(message=message, file=file, line=origin.line(*path),
-                                                record_id=record_id, field=format_path(path) or None))
+                        problems.append(
+                            Problem(
+                                message=message,
+                                file=file,
+                                line=origin.line(*path),
+                                record_id=record_id,
+                                field=format_path(path) or None,
+                            )
+                        )
                     continue
                 located.append(Located(record, origin))
     return located
+
+
+def build_from_records(records: Sequence[AnyRecord], data_version: str | None) -> Dataset:
+    """A Dataset from records already structured (e.g. from JSON), checked like files are."""
+    located = [Located(r, Origin("<json>", None, ())) for r in records]
+    problems = check(located, data_version=data_version)
+    if problems:
+        raise DataError(problems)
+    return Dataset(records, data_version)
 
 
 def _build(documents: Sequence[tuple[str, Any]], data_version: str | None) -> Dataset:

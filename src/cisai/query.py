@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from cisai.dates import PartialDate
@@ -22,9 +22,7 @@ from cisai.model import (
     InstrumentKind,
     InstrumentStatus,
     Jurisdiction,
-    Record,
     Relation,
-    RelationKind,
     Topic,
 )
 
@@ -167,7 +165,8 @@ class Index:
             code = self.codes.get(str(item).strip().casefold())
             if code is None:
                 raise QueryError(
-                    f"unknown jurisdiction {item!r}; " + suggest(str(item).upper(), self.codes.values())
+                    f"unknown jurisdiction {item!r}; "
+                    + suggest(str(item).upper(), self.codes.values())
                 )
             found.add(code)
         return frozenset(found)
@@ -301,13 +300,3 @@ def _haystack(record: Any) -> str:
         parts.append(title.text)
     parts.extend(getattr(record, "aliases", ()))
     return "\n".join(parts).casefold()
-
-
-def relations_of(instrument: Instrument, kind: RelationKind | None = None) -> tuple[Relation, ...]:
-    """The relations of an instrument, optionally of one kind."""
-    return tuple(r for r in instrument.relations if kind is None or r.kind is kind)
-
-
-def iter_records(groups: Iterable[Sequence[Record]]) -> Iterable[Record]:
-    for group in groups:
-        yield from group

@@ -74,7 +74,8 @@ class Selection(Sequence[T], Generic[T]):
         ids = [getattr(r, "id", repr(r)) for r in self._items[:5]]
         more = f", ... {len(self._items) - 5} more" if len(self._items) > 5 else ""
         kind = type(self._items[0]).__name__ if self._items else "record"
-        return f"<Selection of {len(self._items)} {kind}{'s' if len(self._items) != 1 else ''}: {', '.join(ids)}{more}>"
+        plural = "s" if len(self._items) != 1 else ""
+        return f"<Selection of {len(self._items)} {kind}{plural}: {', '.join(ids)}{more}>"
 
     # -- narrowing and ordering --------------------------------------------------------
 
@@ -98,9 +99,13 @@ class Selection(Sequence[T], Generic[T]):
         if self._items and not all(hasattr(r, key) for r in self._items):
             fields = sorted(getattr(type(self._items[0]), "__attrs_attrs__", ()), key=str)
             names = [getattr(f, "name", str(f)) for f in fields]
-            raise QueryError(f"cannot sort by {key!r}: records have no such field; fields: {', '.join(names)}")
+            raise QueryError(
+                f"cannot sort by {key!r}: records have no such field; fields: {', '.join(names)}"
+            )
         try:
-            ordered = sorted(present, key=lambda r: (getattr(r, key), getattr(r, "id", "")), reverse=reverse)
+            ordered = sorted(
+                present, key=lambda r: (getattr(r, key), getattr(r, "id", "")), reverse=reverse
+            )
         except TypeError as exc:
             raise QueryError(f"cannot sort by {key!r}: {exc}") from None
         return Selection([*ordered, *missing], self._index)

@@ -119,7 +119,9 @@ def check(
             )
         if rid in seen or rid in taken:
             other = seen.get(rid)
-            where = f" (first defined in {other.origin.file}:{other.origin.line()})" if other else ""
+            where = (
+                f" (first defined in {other.origin.file}:{other.origin.line()})" if other else ""
+            )
             problems.append(_problem(item, ("id",), f"duplicate id {rid!r}{where}"))
             continue
         seen[rid] = item
@@ -159,19 +161,24 @@ def check(
             problems.extend(_check_instrument(item, record, bodies, instruments, codes))
         if isinstance(record, Competency):
             if record.holder is None and record.holder_role is None:
-                problems.append(_problem(item, ("holder",), "give a holder (body id) or a holder_role"))
+                problems.append(
+                    _problem(item, ("holder",), "give a holder (body id) or a holder_role")
+                )
             if record.holder is not None:
                 problems.extend(_check_refs(item, ("holder",), [record.holder], bodies, "body"))
-        if isinstance(record, Principle | Provision) and record.wording is not None:
-            if record.attestation is not Attestation.OFFICIAL_TEXT:
-                problems.append(
-                    _problem(
-                        item,
-                        ("wording",),
-                        "wording may only be given from the official text "
-                        "(attestation: official_text); put reported content in gist",
-                    )
+        if (
+            isinstance(record, Principle | Provision)
+            and record.wording is not None
+            and record.attestation is not Attestation.OFFICIAL_TEXT
+        ):
+            problems.append(
+                _problem(
+                    item,
+                    ("wording",),
+                    "wording may only be given from the official text "
+                    "(attestation: official_text); put reported content in gist",
                 )
+            )
     return problems
 
 
@@ -182,11 +189,19 @@ def _check_versions(item: Located, data_version: str | None) -> list[Problem]:
     added = version_key(record.added_in)
     if added is None:
         problems.append(
-            _problem(item, ("added_in",), f"invalid data version {record.added_in!r}: use e.g. '2026.11.0'")
+            _problem(
+                item,
+                ("added_in",),
+                f"invalid data version {record.added_in!r}: use e.g. '2026.11.0'",
+            )
         )
     elif newest is not None and added > newest:
         problems.append(
-            _problem(item, ("added_in",), f"data version {record.added_in!r} is newer than {data_version!r}")
+            _problem(
+                item,
+                ("added_in",),
+                f"data version {record.added_in!r} is newer than {data_version!r}",
+            )
         )
     if record.changed_in is not None:
         changed = version_key(record.changed_in)
@@ -272,7 +287,8 @@ def _check_topic(item: Located, topics: dict[str, Located]) -> list[Problem]:
     if record.parent is not None:
         problems.extend(_check_refs(item, ("parent",), [record.parent], topics, "topic"))
         # Walk up: a parent chain that comes back to the topic is a cycle.
-        node, steps = record.parent, 0
+        node: str | None = record.parent
+        steps = 0
         while node is not None and node in topics and steps <= len(topics):
             if node == record.id:
                 problems.append(_problem(item, ("parent",), "topic parents form a cycle"))
@@ -299,14 +315,17 @@ def _check_body(
             problems.append(_problem(item, ("parent",), "a body cannot be its own parent"))
     if record.established_by is not None:
         problems.extend(
-            _check_refs(item, ("established_by",), [record.established_by], instruments, "instrument")
+            _check_refs(
+                item, ("established_by",), [record.established_by], instruments, "instrument"
+            )
         )
     if record.jurisdiction is not None and record.jurisdiction not in codes:
         problems.append(
             _problem(
                 item,
                 ("jurisdiction",),
-                f"unknown jurisdiction {record.jurisdiction!r}; " + suggest(record.jurisdiction, codes),
+                f"unknown jurisdiction {record.jurisdiction!r}; "
+                + suggest(record.jurisdiction, codes),
             )
         )
     return problems
@@ -324,7 +343,9 @@ def _check_instrument(
         problems.append(_problem(item, ("titles",), "at least one title is required"))
     elif record.titles[0].lang != "en":
         problems.append(
-            _problem(item, ("titles", 0, "lang"), "the first title must be the English one (lang: en)")
+            _problem(
+                item, ("titles", 0, "lang"), "the first title must be the English one (lang: en)"
+            )
         )
     for index, title in enumerate(record.titles):
         if not title.text.strip():
@@ -334,7 +355,8 @@ def _check_instrument(
             _problem(
                 item,
                 ("jurisdiction",),
-                f"unknown jurisdiction {record.jurisdiction!r}; " + suggest(record.jurisdiction, codes),
+                f"unknown jurisdiction {record.jurisdiction!r}; "
+                + suggest(record.jurisdiction, codes),
             )
         )
     problems.extend(_check_refs(item, ("issuers",), record.issuers, bodies, "body"))
@@ -345,7 +367,11 @@ def _check_instrument(
         problems.extend(_check_sources(item, (*path, "sources"), event.sources, required=True))
         if event.body is not None and event.body not in bodies:
             problems.append(
-                _problem(item, (*path, "body"), f"unknown body {event.body!r}; " + suggest(event.body, bodies))
+                _problem(
+                    item,
+                    (*path, "body"),
+                    f"unknown body {event.body!r}; " + suggest(event.body, bodies),
+                )
             )
         if event.date is None:
             continue
@@ -390,11 +416,14 @@ def _check_instrument(
                 _problem(
                     item,
                     (*path, "target"),
-                    f"unknown instrument {relation.target!r}; " + suggest(relation.target, instruments),
+                    f"unknown instrument {relation.target!r}; "
+                    + suggest(relation.target, instruments),
                 )
             )
         elif relation.target == record.id:
-            problems.append(_problem(item, (*path, "target"), "an instrument cannot relate to itself"))
+            problems.append(
+                _problem(item, (*path, "target"), "an instrument cannot relate to itself")
+            )
         problems.extend(_check_sources(item, (*path, "sources"), relation.sources, required=False))
     return problems
 
