@@ -99,9 +99,13 @@ __all__ = [
     "from_json",
     "get",
     "instruments",
+    "json_schema",
     "load",
+    "to_csv",
     "to_dict",
     "to_json",
+    "to_jsonl",
+    "to_jsonld",
 ]
 
 
@@ -162,3 +166,34 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     from cisai.serialize import from_json as _from_json
 
     return _from_json(text, cls)
+
+
+def to_jsonl(obj: Any) -> str:
+    """JSON Lines: one record per line, each object with its ``type`` first."""
+    from cisai.tabular import to_jsonl as _to_jsonl
+
+    return _to_jsonl(obj)
+
+
+def to_csv(obj: Any, *, bom: bool = False) -> str:
+    """CSV: one row per record; lists flattened predictably (see the format guide)."""
+    from cisai.tabular import to_csv as _to_csv
+
+    return _to_csv(obj, bom=bom)
+
+
+def to_jsonld(obj: Any, dataset: Dataset | None = None) -> dict[str, Any]:
+    """schema.org JSON-LD: an instrument, or a ``@graph`` of instruments, as ``Legislation``."""
+    from cisai.jsonld import to_jsonld as _to_jsonld
+
+    return _to_jsonld(obj, dataset)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the Dataset document, derived from the record classes.
+
+    The same schema ships inside the package as ``cisai/schema/dataset.schema.json``.
+    """
+    from cisai.schema import json_schema as _json_schema
+
+    return _json_schema()

@@ -265,6 +265,7 @@ _FIELD_OF = {
     "issuer": "issuers",
     "changed_since": "added_in",
     "body": "holder",
+    "topic": "topics",
 }
 
 

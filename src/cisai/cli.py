@@ -1,0 +1,942 @@
+"""The ``cisai`` command line: ``info``, ``list`` and ``show`` over the bundled data.
+
+Run ``cisai --help`` (or ``python -m cisai --help``) for the commands, and
+``cisai COMMAND --help`` for each command's options and examples. The entry point
+is :func:`main`, which returns the exit code:
+
+- ``0``: done;
+- ``1``: a record was not found, or the data is invalid;
+- ``2``: a usage error (an unknown option, record type or filter value).
+
+A user's mistake prints one line to stderr, starting with ``cisai: error:``.
+This module uses only the public API of :mod:`cisai` and the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import enum
+import io
+import json
+import os
+import re
+import shutil
+import sys
+import textwrap
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Any, NoReturn
+
+import attrs
+
+import cisai
+
+__all__ = ["main"]
+
+PROG = "cisai"
+
+# -- record types ----------------------------------------------------------------------
+
+_RECORD_CLASSES: tuple[type[Any], ...] = (
+    cisai.Topic,
+    cisai.Jurisdiction,
+    cisai.Body,
+    cisai.Instrument,
+    cisai.Principle,
+    cisai.Competency,
+    cisai.Objective,
+    cisai.Provision,
+    cisai.LifecycleStage,
+    cisai.ReviewProcess,
+)
+
+COLLECTIONS: dict[str, type[Any]] = {cls.collection: cls for cls in _RECORD_CLASSES}
+"""Collection name (as in ``Dataset.collections()``) -> record class."""
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+SINGULAR: dict[str, str] = {name: _snake(cls.__name__) for name, cls in COLLECTIONS.items()}
+"""Collection name -> the singular type name used in JSON Lines (``"instrument"``)."""
+
+
+def _type_aliases() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for name, singular in SINGULAR.items():
+        for alias in (name, singular):
+            aliases[alias] = name
+            aliases[alias.replace("_", "-")] = name
+    return aliases
+
+
+_TYPE_ALIASES = _type_aliases()
+
+
+def resolve_type(value: str) -> str:
+    """The collection name for a TYPE argument (plural or singular, ``-`` or ``_``)."""
+    key = value.strip().lower()
+    name = _TYPE_ALIASES.get(key) or _TYPE_ALIASES.get(key.replace("-", "_"))
+    if name is None:
+        close = difflib.get_close_matches(key, list(_TYPE_ALIASES), n=1, cutoff=0.6)
+        hint = f"did you mean {_TYPE_ALIASES[close[0]]!r}? " if close else ""
+        raise _UsageError(f"unknown record type {value!r}; {hint}types: {', '.join(COLLECTIONS)}")
+    return name
+
+
+class _UsageError(Exception):
+    """A usage mistake found after parsing (reported like an argparse error, exit 2)."""
+
+
+_PROVENANCE = (
+    "attestation",
+    "confidence",
+    "sources",
+    "notes",
+    "unknowns",
+    "added_in",
+    "changed_in",
+)
+
+
+def field_names(cls: type[Any]) -> list[str]:
+    """A record class's fields in serialisation order: id, its own fields, provenance."""
+    names = [a.name for a in attrs.fields(cls)]
+    own = [n for n in names if n != "id" and n not in _PROVENANCE]
+    tail = [n for n in _PROVENANCE if n in names]
+    return ["id", *own, *tail]
+
+
+# -- argument parsing ------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line: ``cisai: error: ...`` (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = f" (see '{self.prog} --help')"
+        self.exit(2, f"{PROG}: error: {_one_line(message)}{hint}\n")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _non_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, not {value!r}")
+    return number
+
+
+_FORMATTER = argparse.RawDescriptionHelpFormatter
+
+_MAIN_EPILOG = """\
+examples:
+  cisai info
+  cisai list --jurisdiction BY --since 2025
+  cisai list bodies --format csv > bodies.csv
+  cisai show cis-model-law-ai-2025
+  python -m cisai show cis-model-law-ai-2025 --format json
+
+exit status: 0 done, 1 not found or invalid data, 2 usage error.
+"""
+
+_INFO_EPILOG = """\
+examples:
+  cisai info
+  cisai info --format json
+"""
+
+_LIST_EPILOG = """\
+filters are ANDed; repeating an option or giving a comma list means any of them:
+  --topic data-protection,ai-regulation   is the same as
+  --topic data-protection --topic ai-regulation
+
+examples:
+  cisai list                                   # every instrument, in date order
+  cisai list --jurisdiction BY --kind decree,law
+  cisai list --since 2025-04-01 --until 2025-05-31
+  cisai list --topic data-protection --format json
+  cisai list --text "искусственного" --sort title
+  cisai list --in-force-on 2025-06-01 --status in_force
+  cisai list bodies --jurisdiction BY
+  cisai list principles --instrument cis-model-law-ai-2025 --format jsonl
+  cisai list topics --format csv > topics.csv
+  cisai list --sort date --reverse --limit 5
+"""
+
+_SHOW_EPILOG = """\
+examples:
+  cisai show cis-model-law-ai-2025
+  cisai show cis-model-law-ai-2025 --format json
+  cisai show by-president                      # a body (any record id works)
+"""
+
+# (option, criterion, multiple values allowed, comma-separated lists split, help)
+_FILTERS: tuple[tuple[str, str, bool, bool, str], ...] = (
+    (
+        "--since",
+        "since",
+        False,
+        False,
+        "dated on or after DATE (2025, 2025-03, 2025-03-26, 'March 2025')",
+    ),
+    ("--until", "until", False, False, "dated on or before DATE (inclusive)"),
+    ("--topic", "topic", True, True, "a topic id or alias; its sub-topics are included"),
+    (
+        "--kind",
+        "kind",
+        True,
+        True,
+        "the record's kind, e.g. decree, law, concept (bodies: ministry, ...)",
+    ),
+    ("--jurisdiction", "jurisdiction", True, True, "a jurisdiction code: BY, KZ, RU, CIS, ..."),
+    ("--issuer", "issuer", True, True, "the id of a body among an instrument's issuers"),
+    ("--status", "status", True, True, "an instrument status: adopted, in_force, draft, ..."),
+    ("--text", "text", True, False, "case-insensitive text in ids, titles, names, summary, number"),
+    ("--in-force-on", "in_force_on", False, False, "in force on that DATE, from its timeline"),
+    (
+        "--changed-since",
+        "changed_since",
+        False,
+        False,
+        "added or changed after that data VERSION, e.g. 2026.11.0",
+    ),
+    ("--instrument", "instrument", True, True, "the id of the instrument a part belongs to"),
+    ("--body", "body", True, True, "the body holding a competency, or a body's parent body"),
+    (
+        "--attestation",
+        "attestation",
+        True,
+        True,
+        "official_text, official_report or secondary_report",
+    ),
+    ("--confidence", "confidence", True, True, "high, medium or low"),
+    ("--part", "part", True, True, "a provision part, e.g. principles, prohibitions"),
+)
+
+_METAVARS = {
+    "since": "DATE",
+    "until": "DATE",
+    "in_force_on": "DATE",
+    "changed_since": "VERSION",
+    "text": "TEXT",
+}
+
+
+def version_string() -> str:
+    """``cisai <version> (data <DATA_VERSION>, schema <SCHEMA_VERSION>)``."""
+    data, schema = cisai.DATA_VERSION, cisai.SCHEMA_VERSION
+    return f"{PROG} {cisai.__version__} (data {data}, schema {schema})"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``cisai`` command."""
+    parser = _Parser(
+        prog=PROG,
+        description="Typed, versioned, sourced data about AI law in the CIS.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=version_string(),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    info = commands.add_parser(
+        "info",
+        help="versions, record counts, date span, attestation and jurisdictions",
+        description="Show the versions and a summary of the bundled data: counts per record "
+        "type, the date span of the instruments, how the records are attested, and the "
+        "instruments per jurisdiction.",
+        epilog=_INFO_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    info.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+
+    lister = commands.add_parser(
+        "list",
+        help="list records (instruments by default), filtered and sorted",
+        description="List the records of one type, narrowed by filters. TYPE is one of: "
+        + ", ".join(COLLECTIONS)
+        + " (singular forms and '-' for '_' are accepted; default: instruments).",
+        epilog=_LIST_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    lister.add_argument(
+        "type", nargs="?", default="instruments", metavar="TYPE", help="record type"
+    )
+    group = lister.add_argument_group("filters")
+    for option, dest, multiple, _split, text in _FILTERS:
+        metavar = _METAVARS.get(dest, "VALUE")
+        if multiple:
+            group.add_argument(option, dest=dest, action="append", metavar=metavar, help=text)
+        else:
+            group.add_argument(option, dest=dest, metavar=metavar, help=text)
+    out = lister.add_argument_group("output")
+    out.add_argument("--sort", metavar="FIELD", help="sort by a field (date, id, title, kind, ...)")
+    out.add_argument("--reverse", action="store_true", help="reverse the order")
+    out.add_argument("--limit", type=_non_negative, metavar="N", help="show at most N records")
+    out.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl", "csv"),
+        default="table",
+        help="output format (default: table)",
+    )
+
+    show = commands.add_parser(
+        "show",
+        help="show one record (any type) by its id",
+        description="Show one record by its id: an instrument, body, topic, principle, ...",
+        epilog=_SHOW_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    show.add_argument("id", metavar="ID", help="the record's id")
+    show.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    return parser
+
+
+def criteria_from(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``filter()`` criteria given on the command line (only those given)."""
+    criteria: dict[str, Any] = {}
+    for _option, dest, multiple, split, _help in _FILTERS:
+        value = getattr(args, dest, None)
+        if value is None:
+            continue
+        if multiple:
+            values: list[str] = []
+            for item in value:
+                parts = item.split(",") if split else [item]
+                values.extend(p.strip() for p in parts if p.strip())
+            if not values:
+                raise _UsageError(f"argument --{dest.replace('_', '-')}: no value given")
+            criteria[dest] = values[0] if len(values) == 1 else values
+        else:
+            criteria[dest] = value
+    return criteria
+
+
+# -- output helpers ----------------------------------------------------------------------
+
+
+def _set_stdout(*, utf8: bool, csv_newlines: bool = False) -> IO[str]:
+    """Prepare stdout: UTF-8 for machine formats, no newline translation for CSV."""
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper):
+        try:
+            if utf8:
+                stream.reconfigure(encoding="utf-8")
+            else:
+                stream.reconfigure(errors="replace")
+            if csv_newlines:
+                stream.reconfigure(newline="")
+        except (ValueError, OSError):  # pragma: no cover - an unusual stream
+            pass
+    return stream
+
+
+def _width() -> int:
+    return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _clip(text: str, width: int) -> str:
+    text = _one_line(text)
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    return text[: width - 1].rstrip() + "…"
+
+
+# -- list ----------------------------------------------------------------------------
+
+# Columns of the table per collection; the last column is shortened to fit the terminal.
+_TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "instruments": ("date", "jurisdiction", "kind", "status", "id", "title"),
+    "topics": ("id", "parent", "label"),
+    "jurisdictions": ("code", "kind", "id", "name"),
+    "bodies": ("jurisdiction", "kind", "id", "name"),
+    "principles": ("instrument", "id", "name"),
+    "competencies": ("instrument", "kind", "holder", "id", "gist"),
+    "objectives": ("instrument", "date", "id", "gist"),
+    "provisions": ("instrument", "part", "id", "gist"),
+    "lifecycle_stages": ("instrument", "id", "name"),
+    "review_processes": ("instrument", "stage_count", "id", "gist"),
+}
+
+
+def _cell(record: Any, column: str) -> str:
+    if column == "holder" and getattr(record, "holder", None) is None:
+        return _text(getattr(record, "holder_role", None))
+    return _text(getattr(record, column, None))
+
+
+def write_table(records: Sequence[Any], collection: str, out: IO[str], width: int) -> None:
+    """Aligned columns fitting ``width``; the last column is cut with an ellipsis."""
+    columns = _TABLE_COLUMNS.get(collection, ("id",))
+    rows = [[_one_line(_cell(r, c)) for c in columns] for r in records]
+    headers = [c.replace("_", " ") for c in columns]
+    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
+    fixed = sum(widths[:-1]) + 2 * (len(columns) - 1)
+    last = max(10, min(widths[-1], width - fixed - 1))
+    widths[-1] = last
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [cell.ljust(widths[i]) for i, cell in enumerate(cells[:-1])]
+        parts.append(_clip(cells[-1], last))
+        return "  ".join(parts).rstrip()
+
+    out.write(line(headers) + "\n")
+    out.write(line(["-" * w for w in widths]) + "\n")
+    for row in rows:
+        out.write(line(row) + "\n")
+
+
+def _flat(value: Any) -> str:
+    """One CSV cell from JSON-ready data: lists joined with '; ', objects shortened."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(_flat(item) for item in value)
+    if isinstance(value, dict):
+        if "url" in value:
+            return str(value["url"])
+        if "text" in value:
+            return str(value["text"])
+        if "target" in value:
+            return f"{value.get('kind', '')} {value['target']}".strip()
+        if "field" in value and "note" in value:
+            return f"{value['field']}: {value['note']}"
+        if "kind" in value:  # an event
+            return f"{value.get('date') or 'undated'} {value['kind']}"
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def write_csv(records: Sequence[Any], cls: type[Any], out: IO[str]) -> None:
+    """One row per record: id, then every field (lists joined with '; ')."""
+    names = field_names(cls)
+    if cls is cisai.Instrument:
+        names.insert(1, "title")
+    writer = csv.writer(out)
+    writer.writerow(names)
+    for record in records:
+        data = cisai.to_dict(record)
+        if cls is cisai.Instrument:
+            data["title"] = record.title
+        writer.writerow([_flat(data.get(name)) for name in names])
+
+
+def write_jsonl(records: Sequence[Any], collection: str, out: IO[str]) -> None:
+    """One JSON object per line, each with a leading ``"type"`` key."""
+    kind = SINGULAR[collection]
+    for record in records:
+        body = cisai.to_json(record)
+        prefix = json.dumps({"type": kind}, ensure_ascii=False)[:-1]
+        out.write(prefix + ("," + body[1:] if body != "{}" else "}") + "\n")
+
+
+def _sortable(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, cisai.PartialDate):
+        return value.sort_key()
+    if isinstance(value, tuple):
+        return tuple(_text(getattr(v, "text", v)) for v in value)
+    if isinstance(value, str):
+        return value.casefold()
+    return value
+
+
+def sort_records(
+    records: cisai.Selection[Any], cls: type[Any], key: str | None, reverse: bool
+) -> cisai.Selection[Any]:
+    """Sort by a field (records lacking a value go last); no key: reverse only."""
+    if key is None:
+        return records[::-1] if reverse else records
+    field = key.strip().replace("-", "_")
+    names = field_names(cls) + (["title"] if cls is cisai.Instrument else [])
+    if field not in names:
+        close = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise cisai.QueryError(
+            f"cannot sort {cls.collection} by {key!r}; {hint}fields: {', '.join(names)}"
+        )
+    present = [r for r in records if getattr(r, field) not in (None, ())]
+    missing = [r for r in records if getattr(r, field) in (None, ())]
+    try:
+        present.sort(key=lambda r: (_sortable(getattr(r, field)), r.id), reverse=reverse)
+    except TypeError as exc:  # pragma: no cover - mixed types in one field
+        raise cisai.QueryError(f"cannot sort by {key!r}: {exc}") from None
+    return cisai.Selection([*present, *missing])
+
+
+def _filter(selection: cisai.Selection[Any], criteria: dict[str, Any]) -> cisai.Selection[Any]:
+    """``selection.filter(**criteria)``; several ``text`` values mean any of them."""
+    texts = criteria.get("text")
+    if not isinstance(texts, list):
+        return selection.filter(**criteria)
+    rest = {k: v for k, v in criteria.items() if k != "text"}
+    narrowed = selection.filter(**rest)
+    matching: set[str] = set()
+    for text in texts:
+        matching.update(narrowed.filter(text=text).ids())
+    return cisai.Selection([r for r in narrowed if r.id in matching])
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    collection = resolve_type(args.type)
+    cls = COLLECTIONS[collection]
+    criteria = criteria_from(args)
+    ds = cisai.load()
+    records = _filter(ds.collections()[collection], criteria)
+    records = sort_records(records, cls, args.sort, args.reverse)
+    if args.limit is not None:
+        records = records[: args.limit]
+    fmt = args.format
+    if fmt == "json":
+        out = _set_stdout(utf8=True)
+        out.write(cisai.to_json(records, indent=2) + "\n")
+    elif fmt == "jsonl":
+        write_jsonl(records, collection, _set_stdout(utf8=True))
+    elif fmt == "csv":
+        write_csv(records, cls, _set_stdout(utf8=True, csv_newlines=True))
+    elif not records:
+        print(f"{PROG}: no {collection.replace('_', ' ')} match", file=sys.stderr)
+    else:
+        write_table(records, collection, _set_stdout(utf8=False), _width())
+    return 0
+
+
+# -- info ------------------------------------------------------------------------------
+
+
+def summary(ds: cisai.Dataset) -> dict[str, Any]:
+    """The facts ``cisai info`` reports, as JSON-ready data."""
+    collections = ds.collections()
+    dated = [i.date for i in ds.instruments if i.date is not None]
+    attestation: Counter[str] = Counter()
+    for record in ds:
+        value = getattr(record, "attestation", None)
+        if isinstance(value, cisai.Attestation):
+            attestation[value.value] += 1
+    per_jurisdiction = Counter(i.jurisdiction for i in ds.instruments)
+    return {
+        "cisai_version": cisai.__version__,
+        "data_version": ds.data_version,
+        "schema_version": cisai.SCHEMA_VERSION,
+        "records": {name: len(sel) for name, sel in collections.items()},
+        "total": len(ds),
+        "instrument_dates": {
+            "earliest": str(min(dated)) if dated else None,
+            "latest": str(max(dated)) if dated else None,
+            "undated": len(ds.instruments) - len(dated),
+        },
+        "attestation": {a.value: attestation.get(a.value, 0) for a in cisai.Attestation},
+        "instruments_per_jurisdiction": dict(
+            sorted(per_jurisdiction.items(), key=lambda kv: (-kv[1], kv[0]))
+        ),
+    }
+
+
+_ATTESTATION_LABELS = {
+    "official_text": "official text",
+    "official_report": "official report",
+    "secondary_report": "secondary report",
+}
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    ds = cisai.load()
+    facts = summary(ds)
+    if args.format == "json":
+        _set_stdout(utf8=True).write(json.dumps(facts, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out = _set_stdout(utf8=False)
+    names = {j.code: j.name for j in ds.jurisdictions}
+    lines = [
+        f"cisai {facts['cisai_version']}",
+        f"data version:   {facts['data_version'] or '(user data)'}",
+        f"schema version: {facts['schema_version']}",
+        "",
+        f"Records ({facts['total']}):",
+    ]
+    width = max(len(n) for n in facts["records"])
+    for name, count in facts["records"].items():
+        lines.append(f"  {name.replace('_', ' ').ljust(width)}  {count:>5}")
+    span = facts["instrument_dates"]
+    lines += ["", "Instrument dates:"]
+    if span["earliest"]:
+        lines.append(f"  {span['earliest']} to {span['latest']}")
+    else:
+        lines.append("  (no dated instruments)")
+    if span["undated"]:
+        lines.append(f"  {span['undated']} undated")
+    lines += ["", "Records resting on:"]
+    for value, count in facts["attestation"].items():
+        lines.append(f"  {_ATTESTATION_LABELS.get(value, value).ljust(17)} {count:>5}")
+    lines += ["", "Instruments per jurisdiction:"]
+    per = facts["instruments_per_jurisdiction"]
+    code_width = max((len(c) for c in per), default=0)
+    for code, count in per.items():
+        name = names.get(code, "")
+        lines.append(f"  {code.ljust(code_width)}  {count:>5}  {name}".rstrip())
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+# -- show ------------------------------------------------------------------------------
+
+
+class _Card:
+    """A text card built line by line, wrapped to the terminal width."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.lines: list[str] = []
+
+    def heading(self, text: str) -> None:
+        if self.lines:
+            self.lines.append("")
+        self.lines.append(text)
+
+    def field(self, label: str, value: str | None) -> None:
+        if value is None or value == "":
+            return
+        prefix = f"{label + ':':<14}"
+        self.lines.extend(
+            textwrap.wrap(
+                value,
+                self.width,
+                initial_indent=prefix,
+                subsequent_indent=" " * len(prefix),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [prefix.rstrip()]
+        )
+
+    def para(self, text: str, indent: int = 2, first: str | None = None) -> None:
+        lead = " " * indent if first is None else first
+        self.lines.extend(
+            textwrap.wrap(
+                _one_line(text),
+                self.width,
+                initial_indent=lead,
+                subsequent_indent=" " * max(indent, len(lead) if first is not None else 0),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [lead.rstrip()]
+        )
+
+    def render(self) -> str:
+        return "\n".join(line.rstrip() for line in self.lines) + "\n"
+
+
+def _name_of(ds: cisai.Dataset, record_id: str | None) -> str:
+    """``Name (id)`` for a body, instrument, ... id, or the id alone if unknown."""
+    if record_id is None:
+        return ""
+    if record_id not in ds:
+        return record_id
+    record = ds.get(record_id)
+    name = _display_name(record)
+    return record_id if name == record_id else f"{name} ({record_id})"
+
+
+def _display_name(record: Any) -> str:
+    if isinstance(record, cisai.Instrument):
+        return record.title
+    for field in ("name", "label"):
+        value = getattr(record, field, None)
+        if isinstance(value, str) and value:
+            return value
+    gist = getattr(record, "gist", None)
+    if isinstance(gist, str) and gist:
+        return _clip(gist, 80)
+    return str(record.id)
+
+
+def _source_lines(card: _Card, sources: Iterable[Any], indent: int) -> None:
+    for source in sources:
+        card.para(source.url, indent=indent + 2, first=" " * indent + "- ")
+        details = [
+            d
+            for d in (
+                source.title,
+                source.publisher,
+                source.kind.value,
+                source.language,
+                str(source.published) if source.published else None,
+                None if source.retrieved else "not read",
+            )
+            if d
+        ]
+        card.para(", ".join(details), indent=indent + 2)
+        if source.note:
+            card.para(source.note, indent=indent + 2)
+
+
+def _instrument_card(ds: cisai.Dataset, inst: Any, card: _Card) -> None:
+    card.lines.append(inst.title)
+    card.lines.append("=" * min(len(inst.title), card.width))
+    for title in inst.titles[1:]:
+        label = f"{title.lang}, {title.kind.value}"
+        card.para(title.text, indent=4, first=f"  [{label}] ")
+    card.lines.append("")
+    card.field("Id", inst.id)
+    card.field("Kind", inst.kind.value)
+    card.field("Number", inst.number)
+    names = {j.code: j.name for j in ds.jurisdictions}
+    jurisdiction = inst.jurisdiction
+    if jurisdiction in names:
+        jurisdiction = f"{jurisdiction} ({names[jurisdiction]})"
+    card.field("Jurisdiction", jurisdiction)
+    card.field("Issuers", "; ".join(_name_of(ds, b) for b in inst.issuers))
+    card.field("Date", str(inst.date) if inst.date else "undated")
+    card.field("Status", inst.status.value)
+    card.field("Topics", ", ".join(inst.topics))
+    card.heading("Summary")
+    for paragraph in inst.summary.split("\n\n"):
+        card.para(paragraph)
+    if inst.events:
+        card.heading("Timeline")
+        for event in inst.events:
+            when = str(event.date) if event.date else "undated"
+            head = f"{when:<10}  {event.kind.value}"
+            if event.body:
+                head += f" - {_name_of(ds, event.body)}"
+            if event.place:
+                head += f", {event.place}"
+            if event.confidence is not None:
+                head += f" (confidence {event.confidence.value})"
+            card.para(head, indent=14, first="  ")
+            if event.note:
+                card.para(event.note, indent=14)
+            for source in event.sources:
+                card.para(source.url, indent=14)
+    outgoing = inst.relations
+    incoming = ds.referring_to(inst.id)
+    if outgoing or incoming:
+        card.heading("Relations")
+        for relation in outgoing:
+            text = f"{relation.kind.value} {_name_of(ds, relation.target)}"
+            if relation.note:
+                text += f" - {relation.note}"
+            card.para(text, indent=4, first="  -> ")
+        for other, relation in incoming:
+            text = f"{_name_of(ds, other.id)} {relation.kind.value} this"
+            if relation.note:
+                text += f" - {relation.note}"
+            card.para(text, indent=4, first="  <- ")
+    parts = ds.parts_of(inst.id)
+    if parts:
+        card.heading("Parts")
+        for part in parts:
+            kind = _snake(type(part).__name__).replace("_", " ")
+            card.para(f"{part.id}: {_display_name(part)}", indent=4, first=f"  [{kind}] ")
+
+
+# Fields rendered as wrapped paragraphs rather than one-line fields.
+_LONG_FIELDS = ("description", "gist", "wording", "summary", "comments_per_stage")
+# Fields whose value is the id of another record.
+_REFERENCE_FIELDS = ("instrument", "holder", "parent", "established_by")
+
+
+def _generic_card(ds: cisai.Dataset, record: Any, card: _Card) -> None:
+    title = _display_name(record)
+    card.lines.append(title)
+    card.lines.append("=" * min(len(title), card.width))
+    for name in getattr(record, "names", ()):
+        card.para(name.text, indent=4, first=f"  [{name.lang}, {name.kind.value}] ")
+    card.lines.append("")
+    card.field("Type", _snake(type(record).__name__).replace("_", " "))
+    long: list[tuple[str, str]] = []
+    for field in field_names(type(record)):
+        if field in _PROVENANCE or field == "names":
+            continue
+        value = getattr(record, field)
+        if value is None or value == ():
+            continue
+        label = field.replace("_", " ").capitalize()
+        if field in _LONG_FIELDS:
+            long.append((label, _text(value)))
+        elif field in _REFERENCE_FIELDS and isinstance(value, str):
+            card.field(label, _name_of(ds, value))
+        elif isinstance(value, tuple):
+            card.field(label, ", ".join(_text(v) for v in value))
+        else:
+            card.field(label, _text(value))
+    for label, text in long:
+        card.heading(label)
+        card.para(text)
+    _related(ds, record, card)
+
+
+def _related(ds: cisai.Dataset, record: Any, card: _Card) -> None:
+    """Records that point at this one: issued instruments, sub-bodies, tagged records."""
+    listings: list[tuple[str, Sequence[Any]]] = []
+    if isinstance(record, cisai.Body):
+        issued = [i for i in ds.instruments if record.id in i.issuers]
+        acting = [
+            i
+            for i in ds.instruments
+            if record.id not in i.issuers and any(e.body == record.id for e in i.events)
+        ]
+        listings += [
+            ("Issued", issued),
+            ("Acted in", acting),
+            ("Bodies under it", [b for b in ds.bodies if b.parent == record.id]),
+            ("Competencies held", [c for c in ds.competencies if c.holder == record.id]),
+        ]
+    elif isinstance(record, cisai.Topic):
+        listings += [
+            ("Sub-topics", [t for t in ds.topics if t.parent == record.id]),
+            ("Instruments", [i for i in ds.instruments if record.id in i.topics]),
+        ]
+    elif isinstance(record, cisai.Jurisdiction):
+        listings += [
+            ("Instruments", [i for i in ds.instruments if i.jurisdiction == record.code]),
+            ("Bodies", [b for b in ds.bodies if b.jurisdiction == record.code]),
+        ]
+    for label, records in listings:
+        if records:
+            card.heading(f"{label} ({len(records)})")
+            for other in records:
+                card.para(_name_of(ds, other.id), indent=4, first="  - ")
+
+
+def _provenance(record: Any, card: _Card) -> None:
+    attestation = getattr(record, "attestation", None)
+    if attestation is not None:
+        card.heading("How we know")
+        card.field("Attestation", attestation.value)
+        card.field("Confidence", record.confidence.value)
+    else:
+        card.lines.append("")
+    added = f"added in {record.added_in}"
+    if record.changed_in:
+        added += f", changed in {record.changed_in}"
+    card.field("Data version", added)
+    notes = getattr(record, "notes", ())
+    if notes:
+        card.heading("Notes")
+        for note in notes:
+            card.para(note, indent=4, first="  - ")
+    unknowns = getattr(record, "unknowns", ())
+    if unknowns:
+        card.heading("Unknowns")
+        for unknown in unknowns:
+            card.para(f"Not known: {unknown.field} - {unknown.note}", indent=4, first="  - ")
+    sources = getattr(record, "sources", ())
+    if sources:
+        card.heading("Sources")
+        _source_lines(card, sources, indent=2)
+
+
+def render_card(ds: cisai.Dataset, record: Any, width: int) -> str:
+    """The human-readable text of ``cisai show`` for any record."""
+    card = _Card(width)
+    if isinstance(record, cisai.Instrument):
+        _instrument_card(ds, record, card)
+    else:
+        _generic_card(ds, record, card)
+        incoming = ds.referring_to(record.id)
+        if incoming:
+            card.heading("Referred to by")
+            for other, relation in incoming:
+                card.para(
+                    f"{_name_of(ds, other.id)} ({relation.kind.value})", indent=4, first="  <- "
+                )
+    _provenance(record, card)
+    return card.render()
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    ds = cisai.load()
+    record = ds.get(args.id.strip())
+    if args.format == "json":
+        _set_stdout(utf8=True).write(cisai.to_json(record, indent=2) + "\n")
+    else:
+        _set_stdout(utf8=False).write(render_card(ds, record, min(_width(), 100) - 1))
+    return 0
+
+
+# -- entry point -----------------------------------------------------------------------
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "info": cmd_info,
+    "list": cmd_list,
+    "show": cmd_show,
+}
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"{PROG}: error: {_one_line(message)}\n")
+    sys.stderr.flush()
+    return code
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: point stdout at devnull so the final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # pragma: no cover
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``cisai`` command with ``argv`` (default: ``sys.argv[1:]``); the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return 2
+        code = _COMMANDS[args.command](args)
+        sys.stdout.flush()
+        return code
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except _UsageError as exc:
+        return _fail(f"{exc} (see '{PROG} {getattr(args, 'command', '')} --help')", 2)
+    except cisai.QueryError as exc:
+        return _fail(str(exc), 2)
+    except cisai.NotFoundError as exc:
+        return _fail(str(exc), 1)
+    except cisai.DataError as exc:
+        return _fail(f"invalid data: {exc}", 1)
+    except cisai.CisaiError as exc:
+        return _fail(str(exc), 1)
