@@ -400,12 +400,21 @@ def write_table(records: Sequence[Any], collection: str, out: IO[str], width: in
     rows = [[_one_line(_cell(r, c)) for c in columns] for r in records]
     headers = [c.replace("_", " ") for c in columns]
     widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
+    minimum_last = min(widths[-1], 12)
+    # Too wide even with the last column at its minimum: narrow the widest vocabulary
+    # columns (kind, status, part; never an id or a date), down to their header's width.
+    shrinkable = [i for i, c in enumerate(columns[:-1]) if c in ("kind", "status", "part")]
+    while sum(widths[:-1]) + 2 * (len(columns) - 1) + minimum_last > width - 1:
+        candidates = [i for i in shrinkable if widths[i] > max(len(headers[i]), 6)]
+        if not candidates:
+            break
+        widths[max(candidates, key=lambda i: widths[i])] -= 1
     fixed = sum(widths[:-1]) + 2 * (len(columns) - 1)
-    last = max(10, min(widths[-1], width - fixed - 1))
+    last = max(minimum_last, min(widths[-1], width - fixed - 1))
     widths[-1] = last
 
     def line(cells: Sequence[str]) -> str:
-        parts = [cell.ljust(widths[i]) for i, cell in enumerate(cells[:-1])]
+        parts = [_clip(cell, widths[i]).ljust(widths[i]) for i, cell in enumerate(cells[:-1])]
         parts.append(_clip(cells[-1], last))
         return "  ".join(parts).rstrip()
 
@@ -416,39 +425,46 @@ def write_table(records: Sequence[Any], collection: str, out: IO[str], width: in
 
 
 def _flat(value: Any) -> str:
-    """One CSV cell from JSON-ready data: lists joined with '; ', objects shortened."""
+    """One CSV cell from JSON-ready data (the rules of the CSV export)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(_flat(item) for item in value)
+        if all(not isinstance(v, dict | list) for v in value):
+            return "; ".join(_flat(v) for v in value)
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if isinstance(value, dict):
-        if "url" in value:
-            return str(value["url"])
-        if "text" in value:
-            return str(value["text"])
-        if "target" in value:
-            return f"{value.get('kind', '')} {value['target']}".strip()
-        if "field" in value and "note" in value:
-            return f"{value['field']}: {value['note']}"
-        if "kind" in value:  # an event
-            return f"{value.get('date') or 'undated'} {value['kind']}"
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return str(value)
 
 
-def write_csv(records: Sequence[Any], cls: type[Any], out: IO[str]) -> None:
-    """One row per record: id, then every field (lists joined with '; ')."""
+def csv_columns(cls: type[Any]) -> list[str]:
+    """The CSV header for a record class: id, (title,) its fields, (source_urls)."""
     names = field_names(cls)
-    if cls is cisai.Instrument:
+    if "titles" in names:
         names.insert(1, "title")
-    writer = csv.writer(out)
+    if "sources" in names:
+        names.append("source_urls")
+    return names
+
+
+def write_csv(records: Sequence[Any], cls: type[Any], out: IO[str]) -> None:
+    """One row per record: scalars as text, lists of values joined with ``"; "``.
+
+    Lists of objects (titles, sources, events, relations, unknowns) are compact JSON
+    in one cell; instruments get a ``title`` column and records with sources a
+    ``source_urls`` column, so the common questions need no JSON parsing.
+    """
+    names = csv_columns(cls)
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
     for record in records:
         data = cisai.to_dict(record)
-        if cls is cisai.Instrument:
-            data["title"] = record.title
+        if "titles" in data:
+            data["title"] = data["titles"][0]["text"] if data["titles"] else ""
+        if "sources" in data:
+            data["source_urls"] = [s["url"] for s in data["sources"]]
         writer.writerow([_flat(data.get(name)) for name in names])
 
 
@@ -456,9 +472,8 @@ def write_jsonl(records: Sequence[Any], collection: str, out: IO[str]) -> None:
     """One JSON object per line, each with a leading ``"type"`` key."""
     kind = SINGULAR[collection]
     for record in records:
-        body = cisai.to_json(record)
-        prefix = json.dumps({"type": kind}, ensure_ascii=False)[:-1]
-        out.write(prefix + ("," + body[1:] if body != "{}" else "}") + "\n")
+        data = {"type": kind, **cisai.to_dict(record)}
+        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def _sortable(value: Any) -> Any:
@@ -628,7 +643,7 @@ class _Card:
     def field(self, label: str, value: str | None) -> None:
         if value is None or value == "":
             return
-        prefix = f"{label + ':':<14}"
+        prefix = f"{label + ':':<14}" if len(label) < 13 else f"{label}: "
         self.lines.extend(
             textwrap.wrap(
                 value,
@@ -683,6 +698,12 @@ def _display_name(record: Any) -> str:
     return str(record.id)
 
 
+def _jurisdiction(ds: cisai.Dataset, code: str) -> str:
+    """``BY (Belarus)`` for a jurisdiction code."""
+    names = {j.code: j.name for j in ds.jurisdictions}
+    return f"{code} ({names[code]})" if code in names else code
+
+
 def _source_lines(card: _Card, sources: Iterable[Any], indent: int) -> None:
     for source in sources:
         card.para(source.url, indent=indent + 2, first=" " * indent + "- ")
@@ -713,15 +734,12 @@ def _instrument_card(ds: cisai.Dataset, inst: Any, card: _Card) -> None:
     card.field("Id", inst.id)
     card.field("Kind", inst.kind.value)
     card.field("Number", inst.number)
-    names = {j.code: j.name for j in ds.jurisdictions}
-    jurisdiction = inst.jurisdiction
-    if jurisdiction in names:
-        jurisdiction = f"{jurisdiction} ({names[jurisdiction]})"
-    card.field("Jurisdiction", jurisdiction)
+    card.field("Jurisdiction", _jurisdiction(ds, inst.jurisdiction))
     card.field("Issuers", "; ".join(_name_of(ds, b) for b in inst.issuers))
     card.field("Date", str(inst.date) if inst.date else "undated")
     card.field("Status", inst.status.value)
     card.field("Topics", ", ".join(inst.topics))
+    _how_we_know(inst, card)
     card.heading("Summary")
     for paragraph in inst.summary.split("\n\n"):
         card.para(paragraph)
@@ -729,14 +747,14 @@ def _instrument_card(ds: cisai.Dataset, inst: Any, card: _Card) -> None:
         card.heading("Timeline")
         for event in inst.events:
             when = str(event.date) if event.date else "undated"
-            head = f"{when:<10}  {event.kind.value}"
+            head = event.kind.value
             if event.body:
                 head += f" - {_name_of(ds, event.body)}"
             if event.place:
                 head += f", {event.place}"
             if event.confidence is not None:
                 head += f" (confidence {event.confidence.value})"
-            card.para(head, indent=14, first="  ")
+            card.para(head, indent=14, first=f"  {when:<10}  ")
             if event.note:
                 card.para(event.note, indent=14)
             for source in event.sources:
@@ -770,13 +788,15 @@ _REFERENCE_FIELDS = ("instrument", "holder", "parent", "established_by")
 
 
 def _generic_card(ds: cisai.Dataset, record: Any, card: _Card) -> None:
-    title = _display_name(record)
+    kind = _snake(type(record).__name__).replace("_", " ")
+    named = any(isinstance(getattr(record, f, None), str) for f in ("name", "label"))
+    title = _display_name(record) if named else f"{kind.capitalize()} {record.id}"
     card.lines.append(title)
     card.lines.append("=" * min(len(title), card.width))
     for name in getattr(record, "names", ()):
         card.para(name.text, indent=4, first=f"  [{name.lang}, {name.kind.value}] ")
     card.lines.append("")
-    card.field("Type", _snake(type(record).__name__).replace("_", " "))
+    card.field("Type", kind)
     long: list[tuple[str, str]] = []
     for field in field_names(type(record)):
         if field in _PROVENANCE or field == "names":
@@ -789,10 +809,13 @@ def _generic_card(ds: cisai.Dataset, record: Any, card: _Card) -> None:
             long.append((label, _text(value)))
         elif field in _REFERENCE_FIELDS and isinstance(value, str):
             card.field(label, _name_of(ds, value))
+        elif field == "jurisdiction" and isinstance(value, str):
+            card.field(label, _jurisdiction(ds, value))
         elif isinstance(value, tuple):
             card.field(label, ", ".join(_text(v) for v in value))
         else:
             card.field(label, _text(value))
+    _how_we_know(record, card)
     for label, text in long:
         card.heading(label)
         card.para(text)
@@ -832,18 +855,17 @@ def _related(ds: cisai.Dataset, record: Any, card: _Card) -> None:
                 card.para(_name_of(ds, other.id), indent=4, first="  - ")
 
 
-def _provenance(record: Any, card: _Card) -> None:
+def _how_we_know(record: Any, card: _Card) -> None:
     attestation = getattr(record, "attestation", None)
     if attestation is not None:
-        card.heading("How we know")
-        card.field("Attestation", attestation.value)
-        card.field("Confidence", record.confidence.value)
-    else:
-        card.lines.append("")
+        card.field("Attestation", f"{attestation.value} (confidence: {record.confidence.value})")
     added = f"added in {record.added_in}"
     if record.changed_in:
         added += f", changed in {record.changed_in}"
     card.field("Data version", added)
+
+
+def _provenance(record: Any, card: _Card) -> None:
     notes = getattr(record, "notes", ())
     if notes:
         card.heading("Notes")

@@ -1,0 +1,414 @@
+"""The ``cisai`` command line, run for real in a subprocess against the bundled data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cisai
+
+MODEL_LAW = "cis-model-law-ai-2025"
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["COLUMNS"] = "120"
+    env["PYTHONUTF8"] = "1"
+    env.pop("PYTHONWARNINGS", None)
+    return env
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m cisai ARGS``: the exit code, stdout and stderr (UTF-8 text)."""
+    return subprocess.run(
+        [sys.executable, "-m", "cisai", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+        timeout=120,
+        check=False,
+    )
+
+
+def ok(*args: str) -> str:
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def ds() -> cisai.Dataset:
+    return cisai.load()
+
+
+# -- versions and help ---------------------------------------------------------------
+
+
+def test_version() -> None:
+    out = ok("--version")
+    expected = (
+        f"cisai {cisai.__version__} (data {cisai.DATA_VERSION}, schema {cisai.SCHEMA_VERSION})"
+    )
+    assert out.strip() == expected
+
+
+def test_console_script_next_to_python() -> None:
+    folder = Path(sys.executable).parent
+    script = next((p for p in (folder / "cisai", folder / "cisai.exe") if p.exists()), None)
+    if script is None:
+        pytest.skip("the cisai console script is not installed next to this Python")
+    result = subprocess.run(
+        [str(script), "--version"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"cisai {cisai.__version__} ")
+    shown = subprocess.run(
+        [str(script), "show", MODEL_LAW, "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+        timeout=120,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["id"] == MODEL_LAW
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((), ["info", "list", "show", "examples:"]),
+        (("info",), ["--format", "examples:", "cisai info --format json"]),
+        (("list",), ["--since", "--topic", "--in-force-on", "--sort", "--limit", "examples:"]),
+        (("show",), ["ID", "--format", "examples:"]),
+    ],
+)
+def test_help(args: tuple[str, ...], expected: list[str]) -> None:
+    out = ok(*args, "--help")
+    assert out.startswith("usage: cisai")
+    for text in expected:
+        assert text in out
+
+
+# -- info ----------------------------------------------------------------------------
+
+
+def test_info_json_matches_the_api(ds: cisai.Dataset) -> None:
+    facts = json.loads(ok("info", "--format", "json"))
+    assert facts["cisai_version"] == cisai.__version__
+    assert facts["data_version"] == cisai.DATA_VERSION
+    assert facts["schema_version"] == cisai.SCHEMA_VERSION
+    assert facts["records"] == {name: len(sel) for name, sel in ds.collections().items()}
+    assert facts["total"] == len(ds)
+    dated = sorted(i.date for i in ds.instruments if i.date is not None)
+    assert facts["instrument_dates"]["earliest"] == str(dated[0])
+    assert facts["instrument_dates"]["latest"] == str(dated[-1])
+    attested = [r for r in ds if hasattr(r, "attestation")]
+    assert sum(facts["attestation"].values()) == len(attested)
+    assert set(facts["attestation"]) == {a.value for a in cisai.Attestation}
+    per = facts["instruments_per_jurisdiction"]
+    assert sum(per.values()) == len(ds.instruments)
+    assert per["BY"] == len(ds.instruments.filter(jurisdiction="BY"))
+
+
+def test_info_text(ds: cisai.Dataset) -> None:
+    out = ok("info")
+    assert cisai.DATA_VERSION in out
+    assert re.search(rf"^  instruments +{len(ds.instruments)}$", out, re.MULTILINE)
+    for name in ds.collections():
+        assert name.replace("_", " ") in out
+    assert "official report" in out
+    assert "secondary report" in out
+    assert "Belarus" in out
+
+
+# -- list ----------------------------------------------------------------------------
+
+
+def _table_ids(out: str) -> list[str]:
+    lines = out.splitlines()
+    header = lines[0]
+    start = header.index(" id ") + 1
+    return [line[start:].split()[0] for line in lines[2:]]
+
+
+def test_list_default_table(ds: cisai.Dataset) -> None:
+    out = ok("list")
+    lines = out.splitlines()
+    assert lines[0].split() == ["date", "jurisdiction", "kind", "status", "id", "title"]
+    assert set(lines[1]) <= {"-", " "}
+    assert len(lines) == 2 + len(ds.instruments)
+    assert all(len(line) <= 120 for line in lines)
+    assert _table_ids(out) == list(ds.instruments.ids())
+    law_line = next(line for line in lines if f" {MODEL_LAW} " in line)
+    assert law_line.startswith("2025-04-18")
+
+
+def test_list_table_truncates_title_to_the_terminal() -> None:
+    env = _env()
+    env["COLUMNS"] = "90"
+    result = subprocess.run(
+        [sys.executable, "-m", "cisai", "list"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    assert any(line.endswith("…") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("args", "criteria"),
+    [
+        (["--jurisdiction", "BY"], {"jurisdiction": "BY"}),
+        (["--topic", "data-protection"], {"topic": "data-protection"}),
+        (
+            ["--since", "2025-04-01", "--until", "2025-05-31"],
+            {"since": "2025-04-01", "until": "2025-05-31"},
+        ),
+        (["--kind", "decree"], {"kind": "decree"}),
+        (["--text", "искусственного"], {"text": "искусственного"}),
+        (["--status", "in_force"], {"status": "in_force"}),
+        (["--issuer", "by-president"], {"issuer": "by-president"}),
+        (["--in-force-on", "2025-06-01"], {"in_force_on": "2025-06-01"}),
+        (["--attestation", "official_report"], {"attestation": "official_report"}),
+        (["--confidence", "high"], {"confidence": "high"}),
+        (["--changed-since", "2026.10.0"], {"changed_since": "2026.10.0"}),
+        (["--kind", "decree,law"], {"kind": ["decree", "law"]}),
+        (["--kind", "decree", "--kind", "law"], {"kind": ["decree", "law"]}),
+        (["--jurisdiction", "BY", "--kind", "decree"], {"jurisdiction": "BY", "kind": "decree"}),
+    ],
+)
+def test_list_filters_match_the_api(
+    ds: cisai.Dataset, args: list[str], criteria: dict[str, Any]
+) -> None:
+    expected = ds.instruments.filter(**criteria).ids()
+    as_json = json.loads(ok("list", *args, "--format", "json"))
+    assert tuple(r["id"] for r in as_json) == expected
+    table = ok("list", *args)
+    assert tuple(_table_ids(table)) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "minimum"),
+    [
+        (["--jurisdiction", "BY"], 10),
+        (["--topic", "data-protection"], 1),
+        (["--since", "2025-04-01", "--until", "2025-05-31"], 2),
+        (["--kind", "decree"], 2),
+        (["--text", "искусственного"], 1),
+    ],
+)
+def test_list_filters_find_real_records(args: list[str], minimum: int) -> None:
+    assert len(json.loads(ok("list", *args, "--format", "json"))) >= minimum
+
+
+def test_list_json_is_to_json_of_the_selection(ds: cisai.Dataset) -> None:
+    out = ok("list", "--jurisdiction", "BY", "--format", "json")
+    assert out == cisai.to_json(ds.instruments.filter(jurisdiction="BY"), indent=2) + "\n"
+
+
+def test_list_jsonl_has_a_type_on_every_line(ds: cisai.Dataset) -> None:
+    lines = ok("list", "--format", "jsonl").splitlines()
+    assert len(lines) == len(ds.instruments)
+    for line, record in zip(lines, ds.instruments, strict=True):
+        data = json.loads(line)
+        assert next(iter(data)) == "type"
+        assert data["type"] == "instrument"
+        assert data["id"] == record.id
+        assert {k: v for k, v in data.items() if k != "type"} == cisai.to_dict(record)
+
+
+@pytest.mark.parametrize(
+    ("type_arg", "collection", "singular"),
+    [
+        ("bodies", "bodies", "body"),
+        ("body", "bodies", "body"),
+        ("topics", "topics", "topic"),
+        ("principle", "principles", "principle"),
+        ("lifecycle-stages", "lifecycle_stages", "lifecycle_stage"),
+        ("review_process", "review_processes", "review_process"),
+        ("jurisdictions", "jurisdictions", "jurisdiction"),
+    ],
+)
+def test_list_other_types(ds: cisai.Dataset, type_arg: str, collection: str, singular: str) -> None:
+    records = ds.collections()[collection]
+    lines = ok("list", type_arg, "--format", "jsonl").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == list(records.ids())
+    assert all(json.loads(line)["type"] == singular for line in lines)
+    table = ok("list", type_arg)
+    if records:
+        assert "id" in table.splitlines()[0].split()
+        assert len(table.splitlines()) == 2 + len(records)
+
+
+def test_list_parts_of_one_instrument(ds: cisai.Dataset) -> None:
+    out = json.loads(ok("list", "principles", "--instrument", MODEL_LAW, "--format", "json"))
+    assert [r["id"] for r in out] == list(ds.principles.filter(instrument=MODEL_LAW).ids())
+    assert out
+
+
+def test_list_bodies_filtered(ds: cisai.Dataset) -> None:
+    out = json.loads(ok("list", "bodies", "--jurisdiction", "BY", "--format", "json"))
+    assert [r["id"] for r in out] == list(ds.bodies.filter(jurisdiction="BY").ids())
+
+
+def test_list_csv(ds: cisai.Dataset) -> None:
+    out = ok("list", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert len(rows) == len(ds.instruments)
+    assert [row["id"] for row in rows] == list(ds.instruments.ids())
+    assert list(rows[0])[:2] == ["id", "title"]
+    law = next(row for row in rows if row["id"] == MODEL_LAW)
+    assert law["date"] == "2025-04-18"
+    assert law["status"] == "adopted"
+    assert law["title"] == ds.model_law.title
+    assert law["topics"] == "; ".join(ds.model_law.topics)
+    assert ds.model_law.sources[0].url in law["source_urls"].split("; ")
+
+
+def test_list_csv_other_type(ds: cisai.Dataset) -> None:
+    rows = list(csv.DictReader(io.StringIO(ok("list", "topics", "--format", "csv"), newline="")))
+    assert [row["id"] for row in rows] == list(ds.topics.ids())
+    assert "label" in rows[0]
+
+
+def test_list_sort_reverse_limit(ds: cisai.Dataset) -> None:
+    out = json.loads(ok("list", "--sort", "id", "--reverse", "--limit", "3", "--format", "json"))
+    assert [r["id"] for r in out] == sorted(ds.instruments.ids(), reverse=True)[:3]
+    by_kind = json.loads(ok("list", "--sort", "kind", "--format", "json"))
+    kinds = [r["kind"] for r in by_kind]
+    assert kinds == sorted(kinds)
+
+
+def test_list_empty_result_is_not_an_error() -> None:
+    result = run("list", "--since", "2999")
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert json.loads(ok("list", "--since", "2999", "--format", "json")) == []
+
+
+def test_broken_pipe_exits_quietly() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cisai", "list", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.read(1)
+    process.stdout.close()
+    stderr = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=120) == 0
+    assert b"Traceback" not in stderr
+    assert stderr == b""
+
+
+# -- show ----------------------------------------------------------------------------
+
+
+def test_show_model_law(ds: cisai.Dataset) -> None:
+    out = ok("show", MODEL_LAW)
+    law = ds.model_law
+    assert out.startswith(law.title + "\n")
+    assert "2025-04-18" in out
+    assert "adopted" in out
+    assert law.sources[0].url in out
+    for title in law.titles[1:]:
+        assert title.text in out
+    assert "Timeline" in out
+    assert "Not known: " in out
+    for other, _relation in ds.referring_to(MODEL_LAW):
+        assert other.id in out
+    for part in ds.parts_of(MODEL_LAW):
+        assert part.id in out
+
+
+def test_show_model_law_json(ds: cisai.Dataset) -> None:
+    out = ok("show", MODEL_LAW, "--format", "json")
+    assert json.loads(out) == cisai.to_dict(ds.model_law)
+    assert out == cisai.to_json(ds.model_law, indent=2) + "\n"
+
+
+def test_show_body(ds: cisai.Dataset) -> None:
+    body = ds.bodies[0]
+    out = ok("show", body.id)
+    assert body.name in out
+    assert body.id in out
+    assert body.kind.value in out
+    assert body.sources[0].url in out
+    assert json.loads(ok("show", body.id, "--format", "json"))["id"] == body.id
+
+
+@pytest.mark.parametrize("collection", ["topics", "jurisdictions", "principles", "provisions"])
+def test_show_any_record_type(ds: cisai.Dataset, collection: str) -> None:
+    record = ds.collections()[collection].first()
+    if record is None:
+        pytest.skip(f"no {collection} in the data")
+    out = ok("show", record.id)
+    assert record.id in out
+
+
+# -- errors ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "expected"),
+    [
+        (["show", "no-such-record"], 1, "no-such-record"),
+        (["list", "--since", "yesterday-ish"], 2, "yesterday-ish"),
+        (["list", "--topic", "data-protecton"], 2, "did you mean 'data-protection'"),
+        (["list", "--kind", "decre"], 2, "decre"),
+        (["list", "--jurisdiction", "XX"], 2, "XX"),
+        (["list", "widgets"], 2, "unknown record type 'widgets'"),
+        (["list", "--bogus"], 2, "--bogus"),
+        (["list", "--format", "xml"], 2, "xml"),
+        (["list", "--limit", "many"], 2, "many"),
+        (["list", "--sort", "colour"], 2, "colour"),
+        (["list", "topics", "--jurisdiction", "BY"], 2, "jurisdiction"),
+        (["frobnicate"], 2, "frobnicate"),
+        (["show"], 2, "ID"),
+    ],
+)
+def test_errors_are_one_clear_line(args: list[str], code: int, expected: str) -> None:
+    result = run(*args)
+    assert result.returncode == code
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("cisai: error: ")
+    assert expected in lines[0]
+
+
+def test_main_returns_the_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    from cisai.cli import main
+
+    assert main(["--version"]) == 0
+    assert main(["show", "no-such-record"]) == 1
+    assert main(["list", "--since", "yesterday-ish"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("cisai: error: ") == 2
