@@ -279,7 +279,7 @@ def test_list_csv(ds: cisai.Dataset) -> None:
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert len(rows) == len(ds.instruments)
     assert [row["id"] for row in rows] == list(ds.instruments.ids())
-    assert list(rows[0])[:2] == ["id", "title"]
+    assert list(rows[0])[:3] == ["type", "id", "title"]
     law = next(row for row in rows if row["id"] == MODEL_LAW)
     assert law["date"] == "2025-04-18"
     assert law["status"] == "adopted"
@@ -412,3 +412,105 @@ def test_main_returns_the_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--since", "yesterday-ish"]) == 2
     captured = capsys.readouterr()
     assert captured.err.count("cisai: error: ") == 2
+
+
+# -- export, schema, validate ----------------------------------------------------------------
+
+USER_DATA = Path(__file__).parent / "data" / "user"
+
+
+def test_export_whole_dataset_is_the_versioned_document(ds: cisai.Dataset) -> None:
+    document = json.loads(ok("export"))
+    assert document["schema_version"] == cisai.SCHEMA_VERSION
+    assert document == cisai.to_dict(ds)
+
+
+def test_export_to_a_file(tmp_path: Path, ds: cisai.Dataset) -> None:
+    target = tmp_path / "cisai.jsonl"
+    assert ok("export", "--format", "jsonl", "-o", str(target)) == ""
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(ds)
+    assert [p.name for p in tmp_path.iterdir()] == ["cisai.jsonl"]  # no temporary left
+
+
+def test_export_applies_the_list_filters(ds: cisai.Dataset) -> None:
+    records = json.loads(ok("export", "--jurisdiction", "BY", "--kind", "decree"))
+    assert [r["id"] for r in records] == list(
+        ds.instruments.filter(jurisdiction="BY", kind="decree").ids()
+    )
+
+
+def test_export_csv_file_has_a_bom_for_spreadsheets(tmp_path: Path) -> None:
+    target = tmp_path / "bodies.csv"
+    ok("export", "bodies", "--format", "csv", "-o", str(target))
+    raw = target.read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    assert not ok("export", "bodies", "--format", "csv").startswith("\ufeff")
+
+
+def test_export_jsonld(ds: cisai.Dataset) -> None:
+    graph = json.loads(ok("export", "--format", "jsonld"))["@graph"]
+    assert {node["identifier"] for node in graph} == set(ds.instruments.ids())
+
+
+def test_failed_export_leaves_the_old_file_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("precious", encoding="utf-8")
+    result = run("export", "--topic", "no-such-topic", "-o", str(target))
+    assert result.returncode == 2
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_schema_command_prints_the_schema(tmp_path: Path) -> None:
+    assert json.loads(ok("schema")) == cisai.json_schema()
+    target = tmp_path / "schema.json"
+    ok("schema", "-o", str(target))
+    assert json.loads(target.read_text(encoding="utf-8")) == cisai.json_schema()
+
+
+def test_validate_accepts_the_sample_user_data() -> None:
+    out = ok("validate", str(USER_DATA))
+    assert out.startswith("ok: 2 records")
+
+
+def test_validate_reports_every_problem(tmp_path: Path) -> None:
+    body = (
+        "  - id: {id}\n"
+        "    name: X\n"
+        "    kind: {kind}\n"
+        "    attestation: official_report\n"
+        "    confidence: high\n"
+        "    sources: [{{url: 'https://example.org/x'}}]\n"
+        "    added_in: '2026.11.0'\n"
+        "    parent: {parent}\n"
+    )
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "bodies:\n"
+        + body.format(id="x-body", kind="ministri", parent="by-president")
+        + body.format(id="y-body", kind="ministry", parent="by-presidnt"),
+        encoding="utf-8",
+    )
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{bad}:4: x-body: kind: 'ministri' is not a valid BodyKind; did you mean 'ministry'?",
+        f"{bad}:17: y-body: parent: unknown body 'by-presidnt'; "
+        "did you mean 'by-president' or 'by-nas-presidium'?",
+    ]
+    assert result.stderr == "cisai: 2 problems found\n"
+    report = json.loads(run("validate", str(bad), "--format", "json").stdout)
+    assert report["valid"] is False
+    assert report["problems"][0] == {
+        "file": str(bad),
+        "line": 4,
+        "record_id": "x-body",
+        "field": "kind",
+        "message": "'ministri' is not a valid BodyKind; did you mean 'ministry'?",
+    }
+
+
+def test_list_with_user_data() -> None:
+    out = ok("list", "--data", str(USER_DATA), "--jurisdiction", "KZ", "--format", "json")
+    assert [r["id"] for r in json.loads(out)] == ["sample-kz-ministry-ai-2025"]

@@ -20,5 +20,5 @@ def test_examples_run(page: str, capsys: pytest.CaptureFixture[str]) -> None:
     namespace: dict[str, object] = {"__name__": f"docs:{page}"}
     for number, block in enumerate(blocks, start=1):
         code = compile(block, f"{page} (example {number})", "exec")
-        exec(code, namespace)  # noqa: S102 - the examples are ours
+        exec(code, namespace)
     assert capsys.readouterr().out, f"{page}'s examples print nothing"

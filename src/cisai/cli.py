@@ -1,4 +1,4 @@
-"""The ``cisai`` command line: ``info``, ``list`` and ``show`` over the bundled data.
+"""The ``cisai`` command line: ``info``, ``list``, ``show``, ``export``, ``schema``, ``validate``.
 
 Run ``cisai --help`` (or ``python -m cisai --help``) for the commands, and
 ``cisai COMMAND --help`` for each command's options and examples. The entry point
@@ -15,7 +15,7 @@ This module uses only the public API of :mod:`cisai` and the standard library.
 from __future__ import annotations
 
 import argparse
-import csv
+import contextlib
 import difflib
 import enum
 import io
@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -172,6 +173,15 @@ examples:
   cisai list --sort date --reverse --limit 5
 """
 
+_EXPORT_EPILOG = """\
+examples:
+  cisai export -o cisai.json                   # the whole dataset, a versioned document
+  cisai export --format jsonl -o cisai.jsonl   # one record per line, each with its "type"
+  cisai export --format csv -o instruments.csv instruments
+  cisai export --format jsonld --jurisdiction BY
+  cisai export bodies --format csv
+"""
+
 _SHOW_EPILOG = """\
 examples:
   cisai show cis-model-law-ai-2025
@@ -251,9 +261,24 @@ def build_parser() -> argparse.ArgumentParser:
         version=version_string(),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    data = _Parser(add_help=False)
+    source = data.add_argument_group("data")
+    source.add_argument(
+        "--data",
+        action="append",
+        metavar="PATH",
+        help="also load your own YAML (or JSON Dataset) file or folder; repeatable",
+    )
+    source.add_argument(
+        "--no-bundled",
+        dest="bundled",
+        action="store_false",
+        help="use only the --data given, not the bundled data",
+    )
 
     info = commands.add_parser(
         "info",
+        parents=[data],
         help="versions, record counts, date span, attestation and jurisdictions",
         description="Show the versions and a summary of the bundled data: counts per record "
         "type, the date span of the instruments, how the records are attested, and the "
@@ -267,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lister = commands.add_parser(
         "list",
+        parents=[data],
         help="list records (instruments by default), filtered and sorted",
         description="List the records of one type, narrowed by filters. TYPE is one of: "
         + ", ".join(COLLECTIONS)
@@ -277,18 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
     lister.add_argument(
         "type", nargs="?", default="instruments", metavar="TYPE", help="record type"
     )
-    group = lister.add_argument_group("filters")
-    for option, dest, multiple, _split, text in _FILTERS:
-        metavar = _METAVARS.get(dest, "VALUE")
-        if multiple:
-            group.add_argument(option, dest=dest, action="append", metavar=metavar, help=text)
-        else:
-            group.add_argument(option, dest=dest, metavar=metavar, help=text)
-    out = lister.add_argument_group("output")
-    out.add_argument("--sort", metavar="FIELD", help="sort by a field (date, id, title, kind, ...)")
-    out.add_argument("--reverse", action="store_true", help="reverse the order")
-    out.add_argument("--limit", type=_non_negative, metavar="N", help="show at most N records")
-    out.add_argument(
+    _add_selection_arguments(lister)
+    lister.add_argument(
         "--format",
         choices=("table", "json", "jsonl", "csv"),
         default="table",
@@ -297,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser(
         "show",
+        parents=[data],
         help="show one record (any type) by its id",
         description="Show one record by its id: an instrument, body, topic, principle, ...",
         epilog=_SHOW_EPILOG,
@@ -306,7 +323,84 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
+    _add_export_commands(commands, data)
     return parser
+
+
+def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    """The filter, sort and limit options shared by ``list`` and ``export``."""
+    group = parser.add_argument_group("filters")
+    for option, dest, multiple, _split, text in _FILTERS:
+        metavar = _METAVARS.get(dest, "VALUE")
+        if multiple:
+            group.add_argument(option, dest=dest, action="append", metavar=metavar, help=text)
+        else:
+            group.add_argument(option, dest=dest, metavar=metavar, help=text)
+    out = parser.add_argument_group("order")
+    out.add_argument("--sort", metavar="FIELD", help="sort by a field (date, id, title, kind, ...)")
+    out.add_argument("--reverse", action="store_true", help="reverse the order")
+    out.add_argument("--limit", type=_non_negative, metavar="N", help="at most N records")
+
+
+def _add_export_commands(commands: Any, data: argparse.ArgumentParser) -> None:
+    exporter = commands.add_parser(
+        "export",
+        parents=[data],
+        help="write the data (or a filtered part of it) as JSON, JSON Lines, CSV or JSON-LD",
+        description="Write the whole dataset - or, given a TYPE or filters, the selected records "
+        "- to stdout or to a file. Without TYPE and filters, json is the versioned Dataset "
+        "document that `cisai schema` describes; with them, a JSON array of records. A file is "
+        "written atomically: an existing file is only ever replaced by a complete new one.",
+        epilog=_EXPORT_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    exporter.add_argument("type", nargs="?", metavar="TYPE", help="record type (default: all)")
+    _add_selection_arguments(exporter)
+    exporter.add_argument(
+        "--format",
+        choices=("json", "jsonl", "csv", "jsonld"),
+        default="json",
+        help="output format (default: json)",
+    )
+    exporter.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    exporter.add_argument(
+        "--bom",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="start CSV with a UTF-8 byte-order mark for spreadsheets "
+        "(default: on for -o FILE, off for stdout)",
+    )
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of the Dataset document",
+        description="Write the JSON Schema (draft 2020-12) that the `export --format json` "
+        "document follows.",
+        epilog="examples:\n  cisai schema\n  cisai schema -o dataset.schema.json\n",
+        formatter_class=_FORMATTER,
+    )
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check your own YAML data files and folders; report every problem",
+        description="Check YAML data files and folders exactly like the bundled data (their "
+        "references may point at bundled records). Every problem is reported, one per line, "
+        "as FILE:LINE: RECORD-ID: FIELD: MESSAGE. Exit status 1 when there is any problem.",
+        epilog="examples:\n  cisai validate my-data/\n  cisai validate a.yaml b.yaml "
+        "--format json\n  cisai validate --no-bundled standalone/\n",
+        formatter_class=_FORMATTER,
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="a YAML file or folder")
+    validate.add_argument(
+        "--no-bundled",
+        dest="bundled",
+        action="store_false",
+        help="check the files on their own, without the bundled data",
+    )
+    validate.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
 
 
 def criteria_from(args: argparse.Namespace) -> dict[str, Any]:
@@ -424,123 +518,29 @@ def write_table(records: Sequence[Any], collection: str, out: IO[str], width: in
         out.write(line(row) + "\n")
 
 
-def _flat(value: Any) -> str:
-    """One CSV cell from JSON-ready data (the rules of the CSV export)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        if all(not isinstance(v, dict | list) for v in value):
-            return "; ".join(_flat(v) for v in value)
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return str(value)
-
-
-def csv_columns(cls: type[Any]) -> list[str]:
-    """The CSV header for a record class: id, (title,) its fields, (source_urls)."""
-    names = field_names(cls)
-    if "titles" in names:
-        names.insert(1, "title")
-    if "sources" in names:
-        names.append("source_urls")
-    return names
-
-
-def write_csv(records: Sequence[Any], cls: type[Any], out: IO[str]) -> None:
-    """One row per record: scalars as text, lists of values joined with ``"; "``.
-
-    Lists of objects (titles, sources, events, relations, unknowns) are compact JSON
-    in one cell; instruments get a ``title`` column and records with sources a
-    ``source_urls`` column, so the common questions need no JSON parsing.
-    """
-    names = csv_columns(cls)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(names)
-    for record in records:
-        data = cisai.to_dict(record)
-        if "titles" in data:
-            data["title"] = data["titles"][0]["text"] if data["titles"] else ""
-        if "sources" in data:
-            data["source_urls"] = [s["url"] for s in data["sources"]]
-        writer.writerow([_flat(data.get(name)) for name in names])
-
-
-def write_jsonl(records: Sequence[Any], collection: str, out: IO[str]) -> None:
-    """One JSON object per line, each with a leading ``"type"`` key."""
-    kind = SINGULAR[collection]
-    for record in records:
-        data = {"type": kind, **cisai.to_dict(record)}
-        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
-
-
-def _sortable(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, cisai.PartialDate):
-        return value.sort_key()
-    if isinstance(value, tuple):
-        return tuple(_text(getattr(v, "text", v)) for v in value)
-    if isinstance(value, str):
-        return value.casefold()
-    return value
-
-
-def sort_records(
-    records: cisai.Selection[Any], cls: type[Any], key: str | None, reverse: bool
-) -> cisai.Selection[Any]:
-    """Sort by a field (records lacking a value go last); no key: reverse only."""
-    if key is None:
-        return records[::-1] if reverse else records
-    field = key.strip().replace("-", "_")
-    names = field_names(cls) + (["title"] if cls is cisai.Instrument else [])
-    if field not in names:
-        close = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        raise cisai.QueryError(
-            f"cannot sort {cls.collection} by {key!r}; {hint}fields: {', '.join(names)}"
-        )
-    present = [r for r in records if getattr(r, field) not in (None, ())]
-    missing = [r for r in records if getattr(r, field) in (None, ())]
-    try:
-        present.sort(key=lambda r: (_sortable(getattr(r, field)), r.id), reverse=reverse)
-    except TypeError as exc:  # pragma: no cover - mixed types in one field
-        raise cisai.QueryError(f"cannot sort by {key!r}: {exc}") from None
-    return cisai.Selection([*present, *missing])
-
-
-def _filter(selection: cisai.Selection[Any], criteria: dict[str, Any]) -> cisai.Selection[Any]:
-    """``selection.filter(**criteria)``; several ``text`` values mean any of them."""
-    texts = criteria.get("text")
-    if not isinstance(texts, list):
-        return selection.filter(**criteria)
-    rest = {k: v for k, v in criteria.items() if k != "text"}
-    narrowed = selection.filter(**rest)
-    matching: set[str] = set()
-    for text in texts:
-        matching.update(narrowed.filter(text=text).ids())
-    return cisai.Selection([r for r in narrowed if r.id in matching])
+def selected(args: argparse.Namespace) -> tuple[str, cisai.Selection[Any]]:
+    """The collection name and the records that ``list``/``export`` arguments select."""
+    collection = resolve_type(args.type or "instruments")
+    records = load_data(args).collections()[collection].filter(**criteria_from(args))
+    if args.sort is not None:
+        records = records.sorted(args.sort, reverse=args.reverse)
+    elif args.reverse:
+        records = records[::-1]
+    if args.limit is not None:
+        records = records[: args.limit]
+    return collection, records
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    collection = resolve_type(args.type)
-    cls = COLLECTIONS[collection]
-    criteria = criteria_from(args)
-    ds = cisai.load()
-    records = _filter(ds.collections()[collection], criteria)
-    records = sort_records(records, cls, args.sort, args.reverse)
-    if args.limit is not None:
-        records = records[: args.limit]
+    collection, records = selected(args)
     fmt = args.format
     if fmt == "json":
         out = _set_stdout(utf8=True)
         out.write(cisai.to_json(records, indent=2) + "\n")
     elif fmt == "jsonl":
-        write_jsonl(records, collection, _set_stdout(utf8=True))
+        _set_stdout(utf8=True).write(cisai.to_jsonl(records))
     elif fmt == "csv":
-        write_csv(records, cls, _set_stdout(utf8=True, csv_newlines=True))
+        _set_stdout(utf8=True, csv_newlines=True).write(cisai.to_csv(records))
     elif not records:
         print(f"{PROG}: no {collection.replace('_', ' ')} match", file=sys.stderr)
     else:
@@ -587,7 +587,7 @@ _ATTESTATION_LABELS = {
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    ds = cisai.load()
+    ds = load_data(args)
     facts = summary(ds)
     if args.format == "json":
         _set_stdout(utf8=True).write(json.dumps(facts, ensure_ascii=False, indent=2) + "\n")
@@ -901,7 +901,7 @@ def render_card(ds: cisai.Dataset, record: Any, width: int) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    ds = cisai.load()
+    ds = load_data(args)
     record = ds.get(args.id.strip())
     if args.format == "json":
         _set_stdout(utf8=True).write(cisai.to_json(record, indent=2) + "\n")
@@ -910,12 +910,126 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- export, schema, validate -------------------------------------------------------------
+
+
+def load_data(args: argparse.Namespace) -> cisai.Dataset:
+    """The dataset the command works on: bundled, plus any ``--data`` given."""
+    extra = getattr(args, "data", None) or []
+    bundled = getattr(args, "bundled", True)
+    if not bundled and not extra:
+        raise _UsageError("--no-bundled needs at least one --data PATH")
+    return cisai.load(extra=extra, bundled=bundled)
+
+
+def write_output(text: str, path: str | None, *, csv_newlines: bool = False) -> None:
+    """Write to stdout, or atomically to ``path`` (a complete file or none at all)."""
+    if path is None or path == "-":
+        _set_stdout(utf8=True, csv_newlines=csv_newlines).write(text)
+        return
+    target = os.path.abspath(path)
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise _UsageError(f"cannot write {path!r}: no such folder {folder!r}")
+    handle, temporary = tempfile.mkstemp(prefix=".cisai-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if os.path.exists(target):
+            shutil.copymode(target, temporary)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    whole = args.type is None and not criteria_from(args) and args.sort is None
+    whole = whole and args.limit is None and not args.reverse
+    if whole:
+        ds = load_data(args)
+        target: Any = ds
+    else:
+        _collection, target = selected(args)
+    fmt = args.format
+    if fmt == "json":
+        text = cisai.to_json(target, indent=2) + "\n"
+    elif fmt == "jsonl":
+        text = cisai.to_jsonl(target)
+    elif fmt == "csv":
+        bom = args.bom if args.bom is not None else args.output not in (None, "-")
+        text = cisai.to_csv(target, bom=bom)
+    else:
+        dataset = target if whole else load_data(args)
+        text = json.dumps(cisai.to_jsonld(target, dataset), ensure_ascii=False, indent=2) + "\n"
+    write_output(text, args.output, csv_newlines=fmt == "csv")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(cisai.json_schema(), ensure_ascii=False, indent=2) + "\n"
+    write_output(text, args.output)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    for path in args.paths:
+        if not os.path.exists(path):
+            raise _UsageError(f"no such file or folder: {path!r}")
+    try:
+        ds = cisai.load(extra=args.paths, bundled=args.bundled)
+    except cisai.DataError as exc:
+        problems = exc.problems
+    else:
+        problems = ()
+        own = len(ds) - (len(cisai.load()) if args.bundled else 0)
+    out = _set_stdout(utf8=args.format == "json")
+    if args.format == "json":
+        report = {
+            "valid": not problems,
+            "problems": [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "record_id": p.record_id,
+                    "field": p.field,
+                    "message": p.message,
+                }
+                for p in problems
+            ],
+        }
+        out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    elif problems:
+        for problem in problems:
+            out.write(f"{problem}\n")
+        count = len(problems)
+        sys.stderr.write(f"{PROG}: {count} problem{'s' if count != 1 else ''} found\n")
+    else:
+        noun = "record" if own == 1 else "records"
+        out.write(f"ok: {own} {noun} in {len(args.paths)} path(s) valid\n")
+    return 1 if problems else 0
+
+
 # -- entry point -----------------------------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "info": cmd_info,
     "list": cmd_list,
     "show": cmd_show,
+    "export": cmd_export,
+    "schema": cmd_schema,
+    "validate": cmd_validate,
 }
 
 

@@ -24,6 +24,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from cisai.dates import PartialDate
 from cisai.errors import QueryError, suggest
@@ -38,16 +39,18 @@ converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 def _type_name(value: Any) -> str:
     if value is None:
         return "null"
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        tuple: "a list",
-        _dt.date: "a date",
-        _dt.datetime: "a date and time",
-    }.get(type(value), "a mapping" if isinstance(value, dict) else type(value).__name__)
+    for kind, name in (
+        (bool, "a boolean"),
+        (int | float, "a number"),
+        (str, "a string"),
+        (list | tuple, "a list"),
+        (dict, "a mapping"),
+        (_dt.datetime, "a date and time"),
+        (_dt.date, "a date"),
+    ):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
 
 
 def _structure_str(value: Any, _: type) -> str:
@@ -71,6 +74,8 @@ def _structure_bool(value: Any, _: type) -> bool:
 
 
 def _structure_date(value: Any, _: type) -> PartialDate:
+    if isinstance(value, _dt.datetime) and value.time() != _dt.time(0):
+        raise ValueError(f"a date was expected, not a date and time: {value.isoformat(' ')}")
     if isinstance(value, bool | float) or not isinstance(value, str | int | _dt.date | PartialDate):
         raise TypeError(
             f"expected a date such as '2025', '2025-07' or '2025-07-11', got {_type_name(value)}"
@@ -150,13 +155,29 @@ def _unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
 converter.register_unstructure_hook_func(lambda cls: _is_var_tuple(cls), _unstructure_tuple)
 
 
+def _record_hook(cls: type) -> Callable[[Any, type], Any]:
+    """cattrs' generated function for an attrs class, refusing anything but a mapping."""
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True
+    )
+
+    def structure_record(value: Any, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a mapping, got {_type_name(value)}")
+        return generated(value, cls)
+
+    return structure_record
+
+
+converter.register_structure_hook_factory(
+    lambda cls: attrs.has(cls) and cls is not PartialDate, _record_hook
+)
+
 T = typing.TypeVar("T")
 
 
 def structure(data: Any, cls: type[T]) -> T:
     """Structure ``data`` into ``cls`` (cattrs errors pass through: see :func:`problems_of`)."""
-    if attrs.has(cls) and not isinstance(data, dict):
-        raise TypeError(f"expected a mapping, got {_type_name(data)}")
     return converter.structure(data, cls)
 
 

@@ -113,7 +113,7 @@ def suggest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
     options = sorted(set(accepted))
     if not options:
         return "none are defined"
-    close = difflib.get_close_matches(value.lower(), options, n=limit, cutoff=0.5)
+    close = difflib.get_close_matches(value.lower(), options, n=limit, cutoff=0.6)
     if close:
         return "did you mean " + " or ".join(repr(c) for c in close) + "?"
     if len(options) <= 30:

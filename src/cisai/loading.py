@@ -23,7 +23,7 @@ from cisai.dataset import Dataset
 from cisai.errors import DataError, Problem, suggest
 from cisai.model import RECORD_TYPES, AnyRecord, Source
 from cisai.validation import Located, Origin, check, format_path
-from cisai.yamlio import LineMap, line_of, parse_yaml
+from cisai.yamlio import LineMap, duplicate_keys, line_of, parse_yaml
 
 __all__ = ["MAX_FILE_BYTES", "load"]
 
@@ -226,12 +226,32 @@ def _prepare(
     return record, report
 
 
+def _duplicate_key_problems(file: str, root: Any) -> Iterator[Problem]:
+    """A problem for every key written twice in one mapping, naming its record and field."""
+    for path, line in duplicate_keys(root):
+        record_id = None
+        field = path
+        if len(path) >= 3 and isinstance(path[1], int):
+            record = root[path[0]][path[1]]
+            if isinstance(record, dict) and isinstance(record.get("id"), str):
+                record_id = record["id"]
+            field = path[2:]
+        yield Problem(
+            message=f"duplicate key {path[-1]!r}: it is written more than once in this mapping",
+            file=file,
+            line=line,
+            record_id=record_id,
+            field=format_path(field),
+        )
+
+
 def _structure_documents(
     documents: Sequence[tuple[str, Any]], problems: list[Problem]
 ) -> list[Located]:
     catalogue = _catalogue(documents, problems)
     located: list[Located] = []
     for file, root in documents:
+        problems.extend(_duplicate_key_problems(file, root))
         if root is None:
             continue  # an empty file holds no records
         if not isinstance(root, dict):

@@ -40,7 +40,8 @@ CRITERIA: Mapping[str, str] = {
     "jurisdiction": "a jurisdiction code such as 'BY' or 'CIS'; a list means any",
     "issuer": "the id of a body among the instrument's issuers; a list means any",
     "status": "an InstrumentStatus value; a list means any",
-    "text": "case-insensitive text in titles (every language), number, summary, names",
+    "text": "case-insensitive text in titles (every language), number, summary, names; "
+    "a list means any",
     "in_force_on": "in force on that day, from its events",
     "changed_since": "added or changed in a data version after this one, e.g. '2026.11.0'",
     "instrument": "the id of the instrument a part belongs to; a list means any",
@@ -235,10 +236,10 @@ class Index:
             wanted_ids = self.ids(value, self.instrument_ids, "instrument")
             return lambda r: r.instrument in wanted_ids
         if name == "text":
-            needle = str(value).casefold().strip()
-            if not needle:
+            needles = [str(v).casefold().strip() for v in _as_list(value)]
+            if not all(needles):
                 raise QueryError("text: an empty search text matches everything; give some text")
-            return lambda r: needle in _haystack(r)
+            return lambda r: any(needle in _haystack(r) for needle in needles)
         if name == "changed_since":
             from cisai.validation import version_key
 

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from cisai.errors import QueryError
+from cisai.errors import QueryError, suggest
 
 if TYPE_CHECKING:
     from cisai.query import Index
 
 __all__ = ["Selection"]
+
+
+def _sortable(value: Any) -> Any:
+    """A key that orders values of one field: dates by time, enums by value, text by case."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if hasattr(value, "sort_key"):
+        return value.sort_key()
+    if isinstance(value, tuple):
+        return tuple(_sortable(getattr(v, "text", v)) for v in value)
+    if isinstance(value, str):
+        return value.casefold()
+    return value
+
 
 T = TypeVar("T")
 
@@ -88,23 +103,29 @@ class Selection(Sequence[T], Generic[T]):
         return Selection(self._index.filter(self._items, criteria), self._index)
 
     def sorted(self, key: str | Callable[[T], Any] = "date", reverse: bool = False) -> Selection[T]:
-        """A copy in another order: by a field name (``"date"``, ``"id"``, ...) or a function.
+        """A copy in another order: by a field name (``"date"``, ``"kind"``, ``"title"``, ...)
+        or by a function of the record.
 
-        Records without a value for the field (e.g. no date) go last, whatever ``reverse``.
+        Dates sort chronologically, enums by their value, text case-insensitively, ties
+        by id; records without a value for the field (e.g. no date) go last, whatever
+        ``reverse``.
         """
         if callable(key):
             return Selection(sorted(self._items, key=key, reverse=reverse), self._index)
-        present = [r for r in self._items if getattr(r, key, None) is not None]
-        missing = [r for r in self._items if getattr(r, key, None) is None]
-        if self._items and not all(hasattr(r, key) for r in self._items):
-            fields = sorted(getattr(type(self._items[0]), "__attrs_attrs__", ()), key=str)
-            names = [getattr(f, "name", str(f)) for f in fields]
+        field = key.strip().replace("-", "_")
+        if self._items and not all(hasattr(r, field) for r in self._items):
+            names = sorted(a.name for a in getattr(type(self._items[0]), "__attrs_attrs__", ()))
             raise QueryError(
-                f"cannot sort by {key!r}: records have no such field; fields: {', '.join(names)}"
+                f"cannot sort by {key!r}: records have no such field; "
+                + suggest(field, [*names, "title"] if hasattr(self._items[0], "title") else names)
             )
+        present = [r for r in self._items if getattr(r, field) not in (None, ())]
+        missing = [r for r in self._items if getattr(r, field) in (None, ())]
         try:
             ordered = sorted(
-                present, key=lambda r: (getattr(r, key), getattr(r, "id", "")), reverse=reverse
+                present,
+                key=lambda r: (_sortable(getattr(r, field)), str(getattr(r, "id", ""))),
+                reverse=reverse,
             )
         except TypeError as exc:
             raise QueryError(f"cannot sort by {key!r}: {exc}") from None

@@ -17,7 +17,7 @@ import yaml
 
 from cisai.errors import DataError
 
-__all__ = ["LineMap", "line_of", "parse_yaml"]
+__all__ = ["LineList", "LineMap", "duplicate_keys", "line_of", "parse_yaml"]
 
 _Base: type[yaml.SafeLoader]
 try:
@@ -27,18 +27,30 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 
 class LineMap(dict[Any, Any]):
-    """A mapping read from YAML, with its 1-based ``line`` and each key's line."""
+    """A mapping read from YAML, with its 1-based ``line`` and each key's line.
 
-    __slots__ = ("key_lines", "line")
+    ``duplicates`` lists the keys written more than once (with the line of each
+    repeat): PyYAML would keep the last silently; the loader reports them instead.
+    """
+
+    __slots__ = ("duplicates", "key_lines", "line")
 
     def __init__(self, line: int | None = None) -> None:
         super().__init__()
         self.line = line
         self.key_lines: dict[Any, int] = {}
+        self.duplicates: list[tuple[Any, int]] = []
 
 
-class _DuplicateKey(yaml.MarkedYAMLError):
-    pass
+class LineList(list[Any]):
+    """A sequence read from YAML, with its ``line`` and the line of each item."""
+
+    __slots__ = ("item_lines", "line")
+
+    def __init__(self, line: int | None = None) -> None:
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
 
 
 class _Loader(_Base):  # type: ignore[valid-type,misc]
@@ -65,18 +77,23 @@ def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[
             )
         if id(key_node) in explicit:
             if key in seen_explicit:
-                raise _DuplicateKey(
-                    "while constructing a mapping",
-                    node.start_mark,
-                    f"found duplicate key {key!r}",
-                    key_node.start_mark,
-                )
+                data.duplicates.append((key, key_node.start_mark.line + 1))
+                continue  # keep the first value; the loader reports the repeat
             seen_explicit.add(key)
         data[key] = loader.construct_object(value_node, deep=False)
         data.key_lines[key] = key_node.start_mark.line + 1
 
 
+def _construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Iterator[LineList]:
+    data = LineList(node.start_mark.line + 1)
+    yield data
+    for item in node.value:
+        data.append(loader.construct_object(item, deep=False))
+        data.item_lines.append(item.start_mark.line + 1)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
 def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
@@ -121,9 +138,24 @@ def line_of(root: Any, path: Sequence[str | int]) -> int | None:
             if isinstance(node, LineMap) and node.line is not None:
                 line = node.line
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            if isinstance(node, LineList):
+                line = node.item_lines[step]
             node = node[step]
             if isinstance(node, LineMap) and node.line is not None:
                 line = node.line
         else:
             break
     return line
+
+
+def duplicate_keys(root: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], int]]:
+    """Every key written twice in one mapping: ``(path to the key, line of the repeat)``."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, path)]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, LineMap):
+            for key, line in node.duplicates:
+                yield (*where, key), line
+            stack.extend((value, (*where, key)) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, (*where, index)) for index, value in enumerate(node))
