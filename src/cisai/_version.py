@@ -3,3 +3,23 @@
 __version__ = "0.1.0"
 DATA_VERSION = "2026.11.0"
 SCHEMA_VERSION = "1.0"
+
+
+def schema_major(version: object) -> int | None:
+    """The MAJOR of a ``"MAJOR.MINOR"`` schema version, or None if it is not one."""
+    if not isinstance(version, str):
+        return None
+    major, _, minor = version.partition(".")
+    return int(major) if major.isdigit() and minor.isdigit() else None
+
+
+def check_schema_version(version: object) -> None:
+    """Refuse a document whose schema major is not the one this cisai reads."""
+    from cisai.errors import SchemaError
+
+    ours = schema_major(SCHEMA_VERSION)
+    if schema_major(version) != ours:
+        raise SchemaError(
+            f"schema_version {version!r} is not understood; this cisai {__version__} reads "
+            f"schema {ours}.x documents (it writes {SCHEMA_VERSION})"
+        )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 from cisai.errors import NotFoundError, suggest
@@ -135,20 +136,22 @@ class Dataset:
         for group in self.collections().values():
             yield from group
 
-    def collections(self) -> dict[str, Selection[Any]]:
-        """Each record collection by its name, in document order."""
-        return {
-            "topics": self.topics,
-            "jurisdictions": self.jurisdictions,
-            "bodies": self.bodies,
-            "instruments": self.instruments,
-            "principles": self.principles,
-            "competencies": self.competencies,
-            "objectives": self.objectives,
-            "provisions": self.provisions,
-            "lifecycle_stages": self.lifecycle_stages,
-            "review_processes": self.review_processes,
-        }
+    def collections(self) -> Mapping[str, Selection[Any]]:
+        """Each record collection by its name, in document order (a read-only mapping)."""
+        return MappingProxyType(
+            {
+                "topics": self.topics,
+                "jurisdictions": self.jurisdictions,
+                "bodies": self.bodies,
+                "instruments": self.instruments,
+                "principles": self.principles,
+                "competencies": self.competencies,
+                "objectives": self.objectives,
+                "provisions": self.provisions,
+                "lifecycle_stages": self.lifecycle_stages,
+                "review_processes": self.review_processes,
+            }
+        )
 
     def referring_to(self, record_id: str) -> tuple[tuple[Instrument, Relation], ...]:
         """The instruments whose relations point at ``record_id``, with each relation."""

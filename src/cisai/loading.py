@@ -9,7 +9,9 @@ cached; ``import cisai`` alone reads nothing.
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
@@ -17,7 +19,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from cisai._version import DATA_VERSION
+import attrs
+
+from cisai._version import DATA_VERSION, check_schema_version
 from cisai.converter import problems_of, structure
 from cisai.dataset import Dataset
 from cisai.errors import DataError, Problem, suggest
@@ -31,7 +35,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """Data files larger than this are refused (64 MiB)."""
 
 COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
-_DATA_SUFFIXES = (".yaml", ".yml")
+_YAML_SUFFIXES = (".yaml", ".yml")
+_DATA_SUFFIXES = (*_YAML_SUFFIXES, ".json")
+_DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "generated_by"})
 
 _cache: Dataset | None = None
 _lock = threading.Lock()
@@ -62,14 +68,24 @@ def load(
         if _cache is None:
             with _lock:
                 if _cache is None:
-                    _cache = _build(_read_bundled(), DATA_VERSION)
+                    _cache = _build(_read_bundled(), [], DATA_VERSION)
         return _cache
+    problems: list[Problem] = []
     documents = _read_bundled() if bundled else []
-    documents.extend(_read_paths(paths))
-    return _build(documents, DATA_VERSION if bundled else None)
+    documents.extend(_read_paths(paths, problems))
+    return _build(documents, problems, DATA_VERSION if bundled else None)
 
 
 # -- reading -------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Document:
+    """One parsed data file: YAML (with line numbers) or a JSON Dataset document."""
+
+    file: str
+    root: Any
+    bundled: bool = False
 
 
 def _bundled_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:
@@ -77,39 +93,62 @@ def _bundled_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, Trav
         name = f"{prefix}/{entry.name}"
         if entry.is_dir():
             yield from _bundled_files(entry, name)
-        elif entry.name.endswith(_DATA_SUFFIXES):
+        elif entry.name.endswith(_YAML_SUFFIXES):
             yield name, entry
 
 
-def _read_bundled() -> list[tuple[str, Any]]:
+def _read_bundled() -> list[Document]:
     root = resources.files("cisai") / "data"
     return [
-        (name, parse_yaml(entry.read_text("utf-8"), name))
+        Document(name, parse_yaml(entry.read_text("utf-8"), name), bundled=True)
         for name, entry in _bundled_files(root, "cisai/data")
     ]
 
 
-def _read_paths(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Any]]:
+def _data_files(folder: Path) -> list[Path]:
+    """The data files under a folder; symbolic links to folders are not followed (no loops)."""
+    found: list[Path] = []
+    for top, folders, files in os.walk(folder, followlinks=False):
+        folders.sort()
+        found.extend(Path(top, name) for name in files if name.endswith(_DATA_SUFFIXES))
+    return sorted(found)
+
+
+def _read_paths(paths: Sequence[str | os.PathLike[str]], problems: list[Problem]) -> list[Document]:
+    """Parse every file under ``paths``; a file that cannot be read or parsed is a problem."""
     documents = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in _DATA_SUFFIXES and p.is_file())
-        elif path.is_file():
+            files = _data_files(path)
+        elif path.exists() or path.is_symlink():
             files = [path]
         else:
-            raise DataError("no such file or folder", file=str(path))
+            problems.append(Problem(message="no such file or folder", file=str(path)))
+            continue
         for file in files:
-            documents.append((str(file), parse_yaml(_read_text(file), str(file))))
+            try:
+                text = _read_text(file)
+                if file.suffix == ".json":
+                    root = _parse_json(text, str(file))
+                else:
+                    root = parse_yaml(text, str(file))
+            except DataError as exc:
+                problems.extend(exc.problems)
+                continue
+            documents.append(Document(str(file), root))
     return documents
 
 
 def _read_text(file: Path) -> str:
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError("not a regular file", file=str(file))
+        if info.st_size > MAX_FILE_BYTES:
             raise DataError(
-                f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})", file=str(file)
+                f"file too large ({info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
+                file=str(file),
             )
         data = file.read_bytes()
     except OSError as exc:
@@ -122,14 +161,33 @@ def _read_text(file: Path) -> str:
         ) from None
 
 
+def _parse_json(text: str, file: str) -> Any:
+    """A JSON Dataset document (as written by ``cisai export``), its schema version checked."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        line = getattr(exc, "lineno", None)
+        raise DataError(f"invalid JSON: {getattr(exc, 'msg', exc)}", file=file, line=line) from None
+    except RecursionError:
+        raise DataError("invalid JSON: nested too deeply", file=file) from None
+    if not isinstance(data, dict) or "schema_version" not in data:
+        raise DataError(
+            "a JSON data file must be a Dataset document (an object with a schema_version)",
+            file=file,
+        )
+    check_schema_version(data["schema_version"])
+    return {k: v for k, v in data.items() if k not in _DOCUMENT_KEYS}
+
+
 # -- structuring -----------------------------------------------------------------------
 
 
-def _catalogue(documents: Sequence[tuple[str, Any]], problems: list[Problem]) -> dict[str, Any]:
+def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[str, Any]:
     """Every ``sources:`` entry of every file, reachable by id and by URL."""
     by_key: dict[str, Any] = {}
     first_seen: dict[str, str] = {}
-    for file, root in documents:
+    for document in documents:
+        file, root = document.file, document.root
         sources = root.get("sources") if isinstance(root, dict) else None
         if sources is None:
             continue
@@ -245,12 +303,11 @@ def _duplicate_key_problems(file: str, root: Any) -> Iterator[Problem]:
         )
 
 
-def _structure_documents(
-    documents: Sequence[tuple[str, Any]], problems: list[Problem]
-) -> list[Located]:
+def _structure_documents(documents: Sequence[Document], problems: list[Problem]) -> list[Located]:
     catalogue = _catalogue(documents, problems)
     located: list[Located] = []
-    for file, root in documents:
+    for document in documents:
+        file, root = document.file, document.root
         problems.extend(_duplicate_key_problems(file, root))
         if root is None:
             continue  # an empty file holds no records
@@ -291,7 +348,7 @@ def _structure_documents(
                 )
                 continue
             for index, raw in enumerate(records):
-                origin = Origin(file, root, (name, index))
+                origin = Origin(file, root, (name, index), document.bundled)
                 if not isinstance(raw, dict):
                     problems.append(
                         Problem(
@@ -334,16 +391,43 @@ def _structure_documents(
 
 def build_from_records(records: Sequence[AnyRecord], data_version: str | None) -> Dataset:
     """A Dataset from records already structured (e.g. from JSON), checked like files are."""
-    located = [Located(r, Origin("<json>", None, ())) for r in records]
+    located = [Located(r, Origin("<json>", None, (), bundled=True)) for r in records]
     problems = check(located, data_version=data_version)
     if problems:
         raise DataError(problems)
     return Dataset(records, data_version)
 
 
-def _build(documents: Sequence[tuple[str, Any]], data_version: str | None) -> Dataset:
-    problems: list[Problem] = []
-    located = _structure_documents(documents, problems)
+def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Located]:
+    """User records marked ``override: true`` replace the bundled records with their ids."""
+    bundled = {item.record.id: item for item in located if item.origin.bundled}
+    replaced: set[int] = set()
+    for item in located:
+        if not item.record.override:
+            continue
+        if item.origin.bundled:
+            message = "override: true is for a user's records, not the bundled data"
+        elif item.record.id in bundled:
+            replaced.add(id(bundled[item.record.id]))
+            continue
+        else:
+            message = f"override: true, but no bundled record has the id {item.record.id!r}"
+        problems.append(
+            Problem(
+                message=message,
+                file=item.origin.file,
+                line=item.origin.line("override"),
+                record_id=item.record.id,
+                field="override",
+            )
+        )
+    return [item for item in located if id(item) not in replaced]
+
+
+def _build(
+    documents: Sequence[Document], problems: list[Problem], data_version: str | None
+) -> Dataset:
+    located = _apply_overrides(_structure_documents(documents, problems), problems)
     problems.extend(check(located, data_version=data_version))
     if problems:
         problems.sort(key=lambda p: (p.file or "", p.line or 0))

@@ -364,6 +364,8 @@ class Record:
     """The data version (``DATA_VERSION``) in which the record first appeared."""
     changed_in: str | None = None
     """The data version in which the record last changed (``None``: never since added)."""
+    override: bool = False
+    """True when this record, from a user's data, replaces the bundled record with its id."""
 
 
 @attrs.frozen(kw_only=True)
@@ -379,6 +381,8 @@ class Topic:
     description: str | None = None
     added_in: str
     changed_in: str | None = None
+    override: bool = False
+    """True when this topic, from a user's data, replaces the bundled topic with its id."""
 
 
 @attrs.frozen(kw_only=True)

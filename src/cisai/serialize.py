@@ -14,10 +14,10 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from cisai._version import SCHEMA_VERSION, __version__
+from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
 from cisai.converter import converter, problems_of, structure
 from cisai.dataset import Dataset
-from cisai.errors import DataError, Problem, SchemaError
+from cisai.errors import DataError, Problem
 from cisai.model import RECORD_TYPES, Record
 from cisai.validation import format_path
 
@@ -92,13 +92,6 @@ def to_json(obj: Any, indent: int | None = None) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, separators=separators)
 
 
-def _schema_major(version: Any) -> int | None:
-    if not isinstance(version, str):
-        return None
-    major, _, minor = version.partition(".")
-    return int(major) if major.isdigit() and minor.isdigit() else None
-
-
 def from_json(text: str | bytes, cls: type[T]) -> T:
     """Typed objects back from :func:`to_json` output: a record class, or :class:`Dataset`.
 
@@ -136,13 +129,7 @@ def _structure_json(data: Any, cls: type[T], root: str) -> T:
 def _dataset_from(data: Any) -> Dataset:
     if not isinstance(data, dict):
         raise DataError("a Dataset document must be a JSON object", file="<json>", field="$")
-    version = data.get("schema_version")
-    ours = _schema_major(SCHEMA_VERSION)
-    if _schema_major(version) != ours:
-        raise SchemaError(
-            f"schema_version {version!r} is not understood; this cisai {__version__} reads "
-            f"schema {ours}.x documents (it writes {SCHEMA_VERSION})"
-        )
+    check_schema_version(data.get("schema_version"))
     known = {"schema_version", "data_version", "generated_by"} | {
         c.collection for c in RECORD_TYPES
     }

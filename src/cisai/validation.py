@@ -65,6 +65,8 @@ class Origin:
     file: str
     root: Any
     path: tuple[str | int, ...]
+    bundled: bool = False
+    """Whether the record comes with the package (checked against ``DATA_VERSION``)."""
 
     def line(self, *field_path: str | int) -> int | None:
         return line_of(self.root, (*self.path, *field_path))
@@ -139,7 +141,7 @@ def check(
     for item in items:
         if seen.get(item.record.id) is not item:
             continue  # a duplicate: already reported
-        problems.extend(_check_versions(item, data_version))
+        problems.extend(_check_versions(item, data_version if item.origin.bundled else None))
         record = item.record
         if isinstance(record, Topic):
             problems.extend(_check_topic(item, topics))

@@ -17,7 +17,7 @@ import yaml
 
 from cisai.errors import DataError
 
-__all__ = ["LineList", "LineMap", "duplicate_keys", "line_of", "parse_yaml"]
+__all__ = ["LineList", "LineMap", "duplicate_keys", "expanded_size", "line_of", "parse_yaml"]
 
 _Base: type[yaml.SafeLoader]
 try:
@@ -107,8 +107,29 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+MAX_EXPANSION = 20
+"""Aliases may make the data at most this many times larger than the text (and 100,000 values)."""
+
+
 def parse_yaml(text: str, file: str) -> Any:
-    """Parse one YAML document; any YAML problem is a :class:`DataError` with its line."""
+    """Parse one YAML document; any YAML problem is a :class:`DataError` with its line.
+
+    Data that aliases would expand far beyond the size of the text is refused.
+    """
+    data = _parse(text, file)
+    if "*" in text:  # only aliases can make the tree larger than the text
+        limit = max(100_000, MAX_EXPANSION * len(text))
+        size = expanded_size(data)
+        if size > limit:
+            raise DataError(
+                f"YAML aliases expand this file to {size:,} values (the limit is {limit:,}): "
+                "refusing what looks like an alias bomb",
+                file=file,
+            )
+    return data
+
+
+def _parse(text: str, file: str) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -149,13 +170,42 @@ def line_of(root: Any, path: Sequence[str | int]) -> int | None:
 
 
 def duplicate_keys(root: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], int]]:
-    """Every key written twice in one mapping: ``(path to the key, line of the repeat)``."""
+    """Every key written twice in one mapping: ``(path to the key, line of the repeat)``.
+
+    A mapping or list reached twice through YAML aliases is visited once.
+    """
+    seen: set[int] = set()
     stack: list[tuple[Any, tuple[Any, ...]]] = [(root, path)]
     while stack:
         node, where = stack.pop()
+        if not isinstance(node, dict | list) or id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, LineMap):
             for key, line in node.duplicates:
                 yield (*where, key), line
-            stack.extend((value, (*where, key)) for key, value in node.items())
-        elif isinstance(node, list):
-            stack.extend((value, (*where, index)) for index, value in enumerate(node))
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        stack.extend((value, (*where, key)) for key, value in items)
+
+
+def expanded_size(root: Any) -> int:
+    """How many values the data holds once aliases are expanded (counted, not expanded).
+
+    YAML aliases let a small file describe an enormous tree ("billion laughs"); this
+    counts it in time proportional to the file, so the loader can refuse it first.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not isinstance(node, dict | list) or id(node) in sizes:
+            continue
+        children = list(node.values()) if isinstance(node, dict) else node
+        if children_done:
+            sizes[id(node)] = 1 + sum(
+                sizes.get(id(c), 1) if isinstance(c, dict | list) else 1 for c in children
+            )
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if isinstance(c, dict | list))
+    return sizes.get(id(root), 1)
