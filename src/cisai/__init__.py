@@ -7,51 +7,122 @@
 >>> str(ds.model_law.date)
 '2025-04-18'
 
-``import cisai`` reads no data and imports neither cattrs nor PyYAML: they are
-imported when data is first loaded.
+``import cisai`` reads no data and imports only the version numbers: every other
+name is imported on first use, and cattrs and PyYAML only when data must be parsed.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
-from cisai.dataset import MODEL_LAW_ID, Dataset
-from cisai.dates import PartialDate, Precision
-from cisai.errors import CisaiError, DataError, NotFoundError, Problem, QueryError, SchemaError
-from cisai.model import (
-    AnyRecord,
-    Attestation,
-    Body,
-    BodyKind,
-    Competency,
-    CompetencyKind,
-    Confidence,
-    Event,
-    EventKind,
-    Instrument,
-    InstrumentKind,
-    InstrumentStatus,
-    Jurisdiction,
-    JurisdictionKind,
-    LifecycleStage,
-    Objective,
-    Principle,
-    Provision,
-    ProvisionPart,
-    Relation,
-    RelationKind,
-    ReviewProcess,
-    Source,
-    SourceKind,
-    Title,
-    TitleKind,
-    Topic,
-    Unknown,
-)
-from cisai.selection import Selection
+
+if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
+    from cisai.dataset import MODEL_LAW_ID, Dataset
+    from cisai.dates import PartialDate, Precision
+    from cisai.errors import (
+        CisaiError,
+        DataError,
+        NotFoundError,
+        Problem,
+        QueryError,
+        SchemaError,
+    )
+    from cisai.model import (
+        AnyRecord,
+        Attestation,
+        Body,
+        BodyKind,
+        Competency,
+        CompetencyKind,
+        Confidence,
+        Event,
+        EventKind,
+        Instrument,
+        InstrumentKind,
+        InstrumentStatus,
+        Jurisdiction,
+        JurisdictionKind,
+        LifecycleStage,
+        Objective,
+        Principle,
+        Provision,
+        ProvisionPart,
+        Relation,
+        RelationKind,
+        ReviewProcess,
+        Source,
+        SourceKind,
+        Title,
+        TitleKind,
+        Topic,
+        Unknown,
+    )
+    from cisai.selection import Selection
+
+_LAZY = {
+    "cisai.dataset": ("MODEL_LAW_ID", "Dataset"),
+    "cisai.dates": ("PartialDate", "Precision"),
+    "cisai.errors": (
+        "CisaiError",
+        "DataError",
+        "NotFoundError",
+        "Problem",
+        "QueryError",
+        "SchemaError",
+    ),
+    "cisai.model": (
+        "AnyRecord",
+        "Attestation",
+        "Body",
+        "BodyKind",
+        "Competency",
+        "CompetencyKind",
+        "Confidence",
+        "Event",
+        "EventKind",
+        "Instrument",
+        "InstrumentKind",
+        "InstrumentStatus",
+        "Jurisdiction",
+        "JurisdictionKind",
+        "LifecycleStage",
+        "Objective",
+        "Principle",
+        "Provision",
+        "ProvisionPart",
+        "Relation",
+        "RelationKind",
+        "ReviewProcess",
+        "Source",
+        "SourceKind",
+        "Title",
+        "TitleKind",
+        "Topic",
+        "Unknown",
+    ),
+    "cisai.selection": ("Selection",),
+}
+_MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use, so that ``import cisai`` stays fast."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cisai' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "DATA_VERSION",
@@ -121,6 +192,10 @@ def load(
     ``bundled=False`` loads the user's data alone. Invalid data raises a
     :class:`DataError` naming the file, line, record id and field of every problem.
     """
+    if extra is None and bundled:
+        from cisai.bundle import load_bundled
+
+        return load_bundled()
     from cisai.loading import load as _load
 
     return _load(extra, bundled=bundled)
@@ -154,10 +229,10 @@ def to_json(obj: Any, indent: int | None = None) -> str:
     return _to_json(obj, indent=indent)
 
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
+def from_json(text: str | bytes, cls: type[_T]) -> _T:
     """Typed objects back from JSON: a record class, or :class:`Dataset` for a whole document.
 
     A Dataset document of another schema major raises :class:`SchemaError`; an invalid

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import enum
+import functools
 import re
 from typing import Any
 
@@ -41,6 +42,11 @@ class Precision(enum.Enum):
 _RANK = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
 
 
+@functools.cache
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
 def _check(year: int, month: int | None, day: int | None) -> None:
     if not 1 <= year <= 9999:
         raise ValueError(f"year {year} is out of range 1-9999")
@@ -51,7 +57,7 @@ def _check(year: int, month: int | None, day: int | None) -> None:
     if not 1 <= month <= 12:
         raise ValueError(f"month {month} is out of range 1-12")
     if day is not None:
-        last = calendar.monthrange(year, month)[1]
+        last = _last_day(year, month)
         if not 1 <= day <= last:
             raise ValueError(f"day {day} is out of range 1-{last} for {year}-{month:02d}")
 
@@ -104,7 +110,7 @@ class PartialDate:
         if self.day is not None:
             return self.start
         month = self.month or 12
-        return _dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return _dt.date(self.year, month, _last_day(self.year, month))
 
     def overlaps(self, other: PartialDate) -> bool:
         """Whether the two intervals share at least one day."""

@@ -7,7 +7,6 @@ from a library underneath.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -110,6 +109,8 @@ class SchemaError(CisaiError):
 
 def suggest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
     """Phrase "did you mean ...?" for ``value`` among ``accepted`` (or name them all)."""
+    import difflib
+
     options = sorted(set(accepted))
     if not options:
         return "none are defined"

@@ -12,22 +12,20 @@ from __future__ import annotations
 import json
 import os
 import stat
-import threading
 from collections.abc import Iterable, Iterator, Sequence
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from cisai._version import DATA_VERSION, check_schema_version
+from cisai.bundle import bundled_files, load_bundled
 from cisai.converter import problems_of, structure
 from cisai.dataset import Dataset
 from cisai.errors import DataError, Problem, suggest
 from cisai.model import RECORD_TYPES, AnyRecord, Source
 from cisai.validation import Located, Origin, check, format_path
-from cisai.yamlio import LineMap, duplicate_keys, line_of, parse_yaml
+from cisai.yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 
 __all__ = ["MAX_FILE_BYTES", "load"]
 
@@ -35,12 +33,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """Data files larger than this are refused (64 MiB)."""
 
 COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
-_YAML_SUFFIXES = (".yaml", ".yml")
-_DATA_SUFFIXES = (*_YAML_SUFFIXES, ".json")
+_DATA_SUFFIXES = (".yaml", ".yml", ".json")
 _DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "generated_by"})
-
-_cache: Dataset | None = None
-_lock = threading.Lock()
 
 
 def load(
@@ -62,14 +56,9 @@ def load(
     >>> ds.model_law.date
     PartialDate('2025-04-18')
     """
-    global _cache
     paths = [extra] if isinstance(extra, str | os.PathLike) else list(extra or ())
     if not paths and bundled:
-        if _cache is None:
-            with _lock:
-                if _cache is None:
-                    _cache = _build(_read_bundled(), [], DATA_VERSION)
-        return _cache
+        return load_bundled()
     problems: list[Problem] = []
     documents = _read_bundled() if bundled else []
     documents.extend(_read_paths(paths, problems))
@@ -86,23 +75,28 @@ class Document:
     file: str
     root: Any
     bundled: bool = False
+    has_duplicates: bool = False
+    """Whether some mapping repeats a key (then the loader looks for where)."""
 
 
-def _bundled_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        name = f"{prefix}/{entry.name}"
-        if entry.is_dir():
-            yield from _bundled_files(entry, name)
-        elif entry.name.endswith(_YAML_SUFFIXES):
-            yield name, entry
+def _yaml_document(text: str, file: str, *, bundled: bool = False) -> Document:
+    root, has_duplicates = parse_yaml_document(text, file)
+    return Document(file, root, bundled, has_duplicates)
 
 
 def _read_bundled() -> list[Document]:
-    root = resources.files("cisai") / "data"
     return [
-        Document(name, parse_yaml(entry.read_text("utf-8"), name), bundled=True)
-        for name, entry in _bundled_files(root, "cisai/data")
+        _yaml_document(content.decode("utf-8"), name, bundled=True)
+        for name, content in ((n, e.read_bytes()) for n, e in bundled_files())
     ]
+
+
+def build_bundled(files: Sequence[tuple[str, bytes]]) -> Dataset:
+    """The bundled dataset from its YAML files (given as ``(name, bytes)``), fully checked."""
+    documents = [
+        _yaml_document(content.decode("utf-8"), name, bundled=True) for name, content in files
+    ]
+    return _build(documents, [], DATA_VERSION)
 
 
 def _data_files(folder: Path) -> list[Path]:
@@ -130,13 +124,13 @@ def _read_paths(paths: Sequence[str | os.PathLike[str]], problems: list[Problem]
             try:
                 text = _read_text(file)
                 if file.suffix == ".json":
-                    root = _parse_json(text, str(file))
+                    document = Document(str(file), _parse_json(text, str(file)))
                 else:
-                    root = parse_yaml(text, str(file))
+                    document = _yaml_document(text, str(file))
             except DataError as exc:
                 problems.extend(exc.problems)
                 continue
-            documents.append(Document(str(file), root))
+            documents.append(document)
     return documents
 
 
@@ -308,7 +302,8 @@ def _structure_documents(documents: Sequence[Document], problems: list[Problem])
     located: list[Located] = []
     for document in documents:
         file, root = document.file, document.root
-        problems.extend(_duplicate_key_problems(file, root))
+        if document.has_duplicates:
+            problems.extend(_duplicate_key_problems(file, root))
         if root is None:
             continue  # an empty file holds no records
         if not isinstance(root, dict):
