@@ -9,13 +9,23 @@ is synthetic and never shipped.
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from pathlib import Path
 
 RECORDS_PER_FILE = 5_000
-TOPICS = ["ai", "ai-regulation", "data", "data-protection", "research", "standards", "governance"]
+# Thirty topics, drawn unevenly as in real data: a few common, most rare.
+TOPICS = [
+    "ai",
+    "ai-regulation",
+    "data",
+    "data-protection",
+    "research",
+    "standards",
+    "governance",
+    *(f"topic-{n:02d}" for n in range(23)),
+]
+TOPIC_WEIGHTS = [30, 20, 15, 3, 12, 6, 10, *(2 for _ in range(23))]
 TOPIC_PARENTS = {"ai-regulation": "ai", "data-protection": "data"}
 CODES = ["BY", "KZ", "RU", "UZ", "TJ", "KG", "AZ", "AM"]
 KINDS = ["law", "decree", "resolution", "concept", "strategy", "programme"]
@@ -58,15 +68,22 @@ def _header(sources: int) -> dict[str, object]:
             {"id": c.lower(), "code": c, "name": c, "kind": "state", **provenance} for c in CODES
         ],
         "bodies": [
-            {"id": f"body-{c.lower()}", "name": f"Parliament of {c}", "kind": "parliament",
-             "jurisdiction": c, **provenance}
+            {
+                "id": f"body-{c.lower()}",
+                "name": f"Parliament of {c}",
+                "kind": "parliament",
+                "jurisdiction": c,
+                **provenance,
+            }
             for c in CODES
         ],
     }
 
 
 def instrument(i: int, rng: random.Random, sources: int) -> dict[str, object]:
-    dates = sorted((_date(rng) for _ in range(rng.randint(2, 3))), key=lambda d: (d + "-00-00")[:10])
+    dates = sorted(
+        (_date(rng) for _ in range(rng.randint(2, 3))), key=lambda d: (d + "-00-00")[:10]
+    )
     code = rng.choice(CODES)
     refs = [f"src-{rng.randrange(sources)}" for _ in range(2)]
     events = [
@@ -85,7 +102,7 @@ def instrument(i: int, rng: random.Random, sources: int) -> dict[str, object]:
         "issuers": [f"body-{code.lower()}"],
         "date": dates[0],
         "status": rng.choice(STATUSES),
-        "topics": sorted(set(rng.sample(TOPICS, 2))),
+        "topics": sorted(set(rng.choices(TOPICS, weights=TOPIC_WEIGHTS, k=2))),
         "summary": "A generated instrument used to measure how cisai scales. " * 2,
         "events": events,
         "attestation": "official_report",
@@ -116,7 +133,9 @@ def generate(count: int, folder: Path, seed: int = 2026) -> None:
         chunk = records[start : start + RECORDS_PER_FILE]
         path = folder / "yaml" / f"instruments-{start // RECORDS_PER_FILE:03d}.yaml"
         with open(path, "w", encoding="utf-8") as out:
-            yaml.dump({"instruments": chunk}, out, Dumper=dumper, allow_unicode=True, sort_keys=False)
+            yaml.dump(
+                {"instruments": chunk}, out, Dumper=dumper, allow_unicode=True, sort_keys=False
+            )
 
 
 def main() -> None:

@@ -10,10 +10,15 @@ pairs that the loader turns into file:line messages.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import enum
+import operator
+import sys
+import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 import attrs
@@ -24,12 +29,14 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from cisai._gc import paused
 from cisai.dates import PartialDate
 from cisai.errors import QueryError, suggest
+from cisai.model import Source
 
-__all__ = ["converter", "problems_of", "structure"]
+__all__ = ["bulk", "converter", "problems_of", "shared_output", "structure"]
 
 Path = tuple[str | int, ...]
 
@@ -53,9 +60,15 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
+_SHORT = 40
+"""Strings up to this length (ids, codes, versions, languages) are interned: they repeat."""
+
+
 def _structure_str(value: Any, _: type) -> str:
+    if value.__class__ is str:
+        return sys.intern(value) if len(value) <= _SHORT else value
     if isinstance(value, str):
-        return value
+        return str(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)  # e.g. an unquoted decree number: lossless
     raise TypeError(f"expected a string, got {_type_name(value)}")
@@ -73,7 +86,31 @@ def _structure_bool(value: Any, _: type) -> bool:
     raise TypeError(f"expected true or false, got {_type_name(value)}")
 
 
+_DATES: dict[Any, PartialDate] = {}
+"""Parsed dates by their text: a dataset repeats the same dates, and they are immutable."""
+
+
 def _structure_date(value: Any, _: type) -> PartialDate:
+    if value.__class__ is str or value.__class__ is int:
+        known = _DATES.get(value)
+        if known is not None:
+            return known
+        parsed = _parse_date(value)
+        if len(_DATES) < 100_000:
+            _DATES[value] = parsed
+        return parsed
+    return _parse_date(value)
+
+
+def _structure_optional_str(value: Any, cls: type) -> str | None:
+    return None if value is None else _structure_str(value, cls)
+
+
+def _structure_optional_date(value: Any, cls: type) -> PartialDate | None:
+    return None if value is None else _structure_date(value, cls)
+
+
+def _parse_date(value: Any) -> PartialDate:
     if isinstance(value, _dt.datetime) and value.time() != _dt.time(0):
         raise ValueError(f"a date was expected, not a date and time: {value.isoformat(' ')}")
     if isinstance(value, bool | float) or not isinstance(value, str | int | _dt.date | PartialDate):
@@ -90,6 +127,8 @@ converter.register_structure_hook(str, _structure_str)
 converter.register_structure_hook(int, _structure_int)
 converter.register_structure_hook(bool, _structure_bool)
 converter.register_structure_hook(PartialDate, _structure_date)
+converter.register_structure_hook(str | None, _structure_optional_str)
+converter.register_structure_hook(PartialDate | None, _structure_optional_date)
 converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
 
 
@@ -101,10 +140,12 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
     by_value = {member.value: member for member in cls}
 
     def structure_enum(value: Any, _: type) -> enum.Enum:
-        if isinstance(value, cls):
+        if value.__class__ is str:
+            member = by_value.get(value)
+            if member is not None:
+                return member
+        elif isinstance(value, cls):
             return value
-        if isinstance(value, str) and value in by_value:
-            return by_value[value]
         raise ValueError(
             f"{value!r} is not a valid {cls.__name__}; " + suggest(str(value), by_value)
         )
@@ -113,6 +154,24 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
 
 
 converter.register_structure_hook_factory(_is_enum, _enum_hook)
+
+
+def _is_optional_enum(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return (
+        typing.get_origin(cls) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and args[1] is type(None)
+        and _is_enum(args[0])
+    )
+
+
+def _optional_enum_hook(cls: Any) -> Callable[[Any, type], Any]:
+    hook = _enum_hook(typing.get_args(cls)[0])
+    return lambda value, _: None if value is None else hook(value, cls)
+
+
+converter.register_structure_hook_factory(_is_optional_enum, _optional_enum_hook)
 
 
 def _is_var_tuple(cls: Any) -> bool:
@@ -127,32 +186,145 @@ def _tuple_hook(cls: Any) -> Callable[[Any, type], tuple[Any, ...]]:
     def structure_tuple(value: Any, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise TypeError(f"expected a list, got {_type_name(value)}")
-        items: list[Any] = []
+        if not value:
+            return ()
+        try:  # the common case, fast; on any failure, redo item by item to name each one
+            items = tuple([item_hook(item, item_type) for item in value])
+        except Exception:
+            _raise_item_errors(value)
+        if share:
+            return _shared_value((cls, *items), lambda: items)  # type: ignore[no-any-return]
+        return items
+
+    def _raise_item_errors(value: Any) -> typing.NoReturn:
         errors: list[Exception] = []
         for index, item in enumerate(value):
             try:
-                items.append(item_hook(item, item_type))
+                item_hook(item, item_type)
             except Exception as exc:
                 exc.__notes__ = [
                     *getattr(exc, "__notes__", []),
                     IterableValidationNote(f"Structuring item @ index {index}", index, item_type),
                 ]
                 errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
-        return tuple(items)
+        raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
 
+    share = item_type in (Source, str)
     return structure_tuple
 
 
 converter.register_structure_hook_factory(_is_var_tuple, _tuple_hook)
 
 
-def _unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
-    return [converter.unstructure(v) for v in value]
+def _unstructure_tuple_hook(cls: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+    """Tuples become lists, each item through the hook of the declared item type."""
+    item_type = typing.get_args(cls)[0]
+    if item_type is str:
+        return list
+    item_hook = converter.get_unstructure_hook(item_type)
+    return lambda value: [item_hook(v) for v in value]
 
 
-converter.register_unstructure_hook_func(lambda cls: _is_var_tuple(cls), _unstructure_tuple)
+converter.register_unstructure_hook_factory(_is_var_tuple, _unstructure_tuple_hook)
+
+
+def _unstructure_enum_hook(cls: type[enum.Enum]) -> Callable[[enum.Enum], Any]:
+    return operator.attrgetter("_value_")  # the member's value, without the property
+
+
+def _unstructure_optional_hook(cls: Any) -> Callable[[Any], Any]:
+    inner_type = typing.get_args(cls)[0]
+    if inner_type in (str, int, bool):
+        return _identity
+    inner = converter.get_unstructure_hook(inner_type)
+    return lambda value: None if value is None else inner(value)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _is_optional(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return (
+        typing.get_origin(cls) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and args[1] is type(None)
+    )
+
+
+converter.register_unstructure_hook_factory(_is_enum, _unstructure_enum_hook)
+
+_memo: ContextVar[dict[int, Any] | None] = ContextVar("cisai_unstructure_memo", default=None)
+
+
+@contextlib.contextmanager
+def shared_output() -> Iterator[None]:
+    """Within the block, a source cited many times is turned into plain data once.
+
+    The plain data is then shared between the records citing it, so the block is for
+    output that is written out at once (``to_json``), never handed to a caller who
+    might change one copy and so all of them.
+    """
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _unstructure_source_hook(cls: Any) -> Callable[[Any], Any]:
+    generated = make_dict_unstructure_fn(cls, converter)
+
+    def unstructure_source(value: Any) -> Any:
+        memo = _memo.get()
+        if memo is None:
+            return generated(value)
+        key = id(value)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = generated(value)
+        return found
+
+    return unstructure_source
+
+
+converter.register_unstructure_hook_factory(lambda cls: cls is Source, _unstructure_source_hook)
+converter.register_unstructure_hook_factory(_is_optional, _unstructure_optional_hook)
+
+
+_shared: ContextVar[dict[Any, Any] | None] = ContextVar("cisai_shared", default=None)
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Structure many records at once: share equal values, and pause the cyclic GC.
+
+    Within the block, equal sources and equal tuples of sources or strings become one
+    object - a dataset cites the same sources over and over, and sharing them saves
+    most of the memory they would take (the table lives as long as the block). The
+    cyclic garbage collector is paused meanwhile: records hold no cycles, and
+    collecting while a hundred thousand are being created only costs time.
+    """
+    token = _shared.set({})
+    try:
+        with paused():
+            yield
+    finally:
+        _shared.reset(token)
+
+
+def _shared_value(key: Any, make: Callable[[], Any]) -> Any:
+    table = _shared.get()
+    if table is None:
+        return make()
+    try:
+        found = table.get(key)
+    except TypeError:  # an unhashable part: nothing to share
+        return make()
+    if found is None:
+        found = table[key] = make()
+    return found
 
 
 def _record_hook(cls: type) -> Callable[[Any, type], Any]:
@@ -166,6 +338,14 @@ def _record_hook(cls: type) -> Callable[[Any, type], Any]:
             raise TypeError(f"expected a mapping, got {_type_name(value)}")
         return generated(value, cls)
 
+    if cls is Source:
+
+        def structure_source(value: Any, _: type) -> Any:
+            if not isinstance(value, dict) or _shared.get() is None:
+                return structure_record(value, cls)
+            return _shared_value((Source, *value.items()), lambda: structure_record(value, cls))
+
+        return structure_source
     return structure_record
 
 

@@ -83,7 +83,10 @@ class Dataset:
         set_(self, "topics", of(Topic))
         set_(self, "jurisdictions", of(Jurisdiction))
         set_(self, "bodies", of(Body))
-        instruments = sorted((r for r in records if isinstance(r, Instrument)), key=_date_order)
+        instruments = tuple(
+            sorted((r for r in records if isinstance(r, Instrument)), key=_date_order)
+        )
+        index.index_instruments(instruments)
         set_(self, "instruments", Selection(instruments, index))
         set_(self, "principles", of(Principle))
         set_(self, "competencies", of(Competency))

@@ -18,9 +18,10 @@ from typing import Any
 
 import attrs
 
+from cisai._gc import paused
 from cisai._version import DATA_VERSION, check_schema_version
 from cisai.bundle import bundled_files, load_bundled
-from cisai.converter import problems_of, structure
+from cisai.converter import bulk, problems_of, structure
 from cisai.dataset import Dataset
 from cisai.errors import DataError, Problem, suggest
 from cisai.model import RECORD_TYPES, AnyRecord, Source
@@ -158,7 +159,8 @@ def _read_text(file: Path) -> str:
 def _parse_json(text: str, file: str) -> Any:
     """A JSON Dataset document (as written by ``cisai export``), its schema version checked."""
     try:
-        data = json.loads(text)
+        with paused():
+            data = json.loads(text)
     except ValueError as exc:
         line = getattr(exc, "lineno", None)
         raise DataError(f"invalid JSON: {getattr(exc, 'msg', exc)}", file=file, line=line) from None
@@ -422,9 +424,10 @@ def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Lo
 def _build(
     documents: Sequence[Document], problems: list[Problem], data_version: str | None
 ) -> Dataset:
-    located = _apply_overrides(_structure_documents(documents, problems), problems)
-    problems.extend(check(located, data_version=data_version))
-    if problems:
-        problems.sort(key=lambda p: (p.file or "", p.line or 0))
-        raise DataError(problems)
-    return Dataset([item.record for item in located], data_version)
+    with bulk():
+        located = _apply_overrides(_structure_documents(documents, problems), problems)
+        problems.extend(check(located, data_version=data_version))
+        if problems:
+            problems.sort(key=lambda p: (p.file or "", p.line or 0))
+            raise DataError(problems)
+        return Dataset([item.record for item in located], data_version)

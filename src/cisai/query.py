@@ -7,12 +7,13 @@ the closest accepted ones - never an empty result that hides a typo.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from cisai.dates import PartialDate
+from cisai.dates import PartialDate, Precision
 from cisai.errors import QueryError, suggest
 from cisai.model import (
     AnyRecord,
@@ -190,10 +191,90 @@ class Index:
             self._predicates(None, criteria)
             return ()
         predicates = self._predicates(items[0], criteria)
-        return tuple(r for r in items if all(p(r) for p in predicates))
+        indexed = self._indexed(items, criteria)
+        if indexed is not None:
+            positions, answered = indexed
+            items = [items[i] for i in positions]
+            predicates = [(name, p) for name, p in predicates if name not in answered]
+        tests = [p for _name, p in predicates]
+        if not tests:
+            return tuple(items)
+        if len(tests) == 1:
+            return tuple(filter(tests[0], items))
+        return tuple(r for r in items if all(test(r) for test in tests))
 
-    def _predicates(self, sample: Any, criteria: Mapping[str, Any]) -> list[Predicate]:
-        predicates: list[Predicate] = []
+    # -- indexes over the dataset's own instruments ------------------------------------------
+
+    def index_instruments(self, ordered: tuple[Instrument, ...]) -> None:
+        """Build the date and topic indexes over the dataset's instruments, in their order.
+
+        Dates: for each precision (day, month, year) the sorted start days of the
+        instruments dated that precisely, with their positions - so a date range is a
+        few binary searches away, and exact. Topics: each topic's positions.
+        """
+        self.ordered = ordered
+        self.by_precision: dict[Precision, tuple[list[int], list[int]]] = {
+            p: ([], []) for p in Precision
+        }
+        positions: dict[str, list[int]] = {}
+        for position, instrument in enumerate(ordered):
+            if instrument.date is not None:
+                starts, where = self.by_precision[instrument.date.precision]
+                starts.append(instrument.date.start.toordinal())
+                where.append(position)
+            for topic in instrument.topics:
+                positions.setdefault(topic, []).append(position)
+        self.topic_positions = positions
+
+    def _indexed(
+        self, items: Sequence[Any], criteria: Mapping[str, Any]
+    ) -> tuple[Sequence[int], frozenset[str]] | None:
+        """Positions of the instruments matching the indexed criteria, and those criteria."""
+        if items is not getattr(self, "ordered", None):
+            return None
+        found: list[int] | None = None
+        answered: set[str] = set()
+        since, until = criteria.get("since"), criteria.get("until")
+        if since is not None or until is not None:
+            low = _date(since, "since").start if since is not None else None
+            high = _date(until, "until").end.toordinal() if until is not None else None
+            hits: list[int] = []
+            for precision, (starts, where) in self.by_precision.items():
+                # A record overlaps from ``low`` on when its end does: for a record dated
+                # to the month (year), when it starts in or after low's month (year).
+                first = 0
+                if low is not None:
+                    bound = low
+                    if precision is not Precision.DAY:
+                        bound = bound.replace(day=1)
+                    if precision is Precision.YEAR:
+                        bound = bound.replace(month=1)
+                    first = bisect.bisect_left(starts, bound.toordinal())
+                last = len(starts) if high is None else bisect.bisect_right(starts, high)
+                hits.extend(where[first:last])
+            hits.sort()
+            found = hits
+            answered.update(("since", "until"))
+        topic = criteria.get("topic")
+        if topic is not None:
+            wanted = self.topics(topic)
+            if len(wanted) == 1:
+                (only,) = wanted
+                topic_hits: list[int] = self.topic_positions.get(only, [])
+            else:
+                topic_hits = sorted({p for t in wanted for p in self.topic_positions.get(t, ())})
+            if found is None:
+                found = topic_hits
+            else:
+                allowed = set(topic_hits)
+                found = [p for p in found if p in allowed]
+            answered.add("topic")
+        if found is None:
+            return None
+        return found, frozenset(answered)
+
+    def _predicates(self, sample: Any, criteria: Mapping[str, Any]) -> list[tuple[str, Predicate]]:
+        predicates: list[tuple[str, Predicate]] = []
         for name, value in criteria.items():
             if name not in CRITERIA:
                 raise QueryError(f"unknown criterion {name!r}; " + suggest(name, CRITERIA))
@@ -207,7 +288,7 @@ class Index:
                     f"criterion {name!r} does not apply to {kind} records; "
                     f"accepted: {', '.join(accepted)}"
                 )
-            predicates.append(self._predicate(name, value, sample))
+            predicates.append((name, self._predicate(name, value, sample)))
         return predicates
 
     def _predicate(self, name: str, value: Any, sample: Any) -> Predicate:

@@ -44,7 +44,7 @@ class Selection(Sequence[T], Generic[T]):
     _index: Index | None
 
     def __init__(self, items: Iterable[T] = (), index: Index | None = None) -> None:
-        object.__setattr__(self, "_items", tuple(items))
+        object.__setattr__(self, "_items", items if type(items) is tuple else tuple(items))
         object.__setattr__(self, "_index", index)
 
     def __setattr__(self, name: str, value: Any) -> None:

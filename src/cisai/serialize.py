@@ -14,8 +14,9 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
+from cisai._gc import paused
 from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
-from cisai.converter import converter, problems_of, structure
+from cisai.converter import bulk, converter, problems_of, shared_output, structure
 from cisai.dataset import Dataset
 from cisai.errors import DataError, Problem
 from cisai.model import RECORD_TYPES, Record
@@ -89,7 +90,9 @@ def to_dict(obj: Any) -> dict[str, Any] | list[Any]:
 def to_json(obj: Any, indent: int | None = None) -> str:
     """JSON text for a record, records or a Dataset: stable key order, UTF-8 friendly."""
     separators = (",", ": ") if indent is not None else (",", ":")
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, separators=separators)
+    with shared_output():
+        data = to_dict(obj)
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
@@ -100,7 +103,8 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     bad field.
     """
     try:
-        data = json.loads(text)
+        with paused():
+            data = json.loads(text)
     except (ValueError, RecursionError) as exc:
         raise DataError(f"invalid JSON: {exc}", file="<json>") from None
     if cls is Dataset:
@@ -142,6 +146,17 @@ def _dataset_from(data: Any) -> Dataset:
 
     records: list[Any] = []
     problems: list[Problem] = []
+    with bulk():
+        _structure_collections(data, records, problems)
+        if problems:
+            raise DataError(problems)
+        data_version = data.get("data_version")
+        return build_from_records(records, data_version if isinstance(data_version, str) else None)
+
+
+def _structure_collections(
+    data: dict[str, Any], records: list[Any], problems: list[Problem]
+) -> None:
     for cls in RECORD_TYPES:
         items = data.get(cls.collection, [])
         if not isinstance(items, list):
@@ -153,7 +168,3 @@ def _dataset_from(data: Any) -> Dataset:
                 records.append(_structure_json(item, cls, f"$.{cls.collection}[{index}]"))
             except DataError as exc:
                 problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
-    data_version = data.get("data_version")
-    return build_from_records(records, data_version if isinstance(data_version, str) else None)

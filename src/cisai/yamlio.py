@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from cisai._gc import paused
 from cisai.errors import DataError
 
 __all__ = [
@@ -176,7 +177,8 @@ def _parse(text: str, file: str) -> tuple[Any, bool]:
     try:
         loader = _Loader(text)
         try:
-            return loader.get_single_data(), loader.found_duplicates
+            with paused():
+                return loader.get_single_data(), loader.found_duplicates
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:

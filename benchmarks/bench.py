@@ -1,0 +1,350 @@
+"""Measure cisai against its speed and memory targets, side by side in one run.
+
+Every figure is a ratio between cisai and a baseline measured in the same run on the
+same machine, so a busy machine slows both sides alike. Each pair is measured
+alternately, repeated, and the best time of each side is kept.
+
+    python benchmarks/bench.py                 # all targets at 100,000 instruments
+    python benchmarks/bench.py --sizes 1000,10000,100000 --markdown table.md
+
+Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import venv
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+import cisai
+from cisai import Dataset
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+Row = tuple[str, float, str, bool]
+
+
+def best(func: Callable[[], Any], repeat: int) -> float:
+    """The best wall time of ``repeat`` runs, each started from a collected heap."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - start)
+        del result
+    return min(times)
+
+
+def pair(ours: Callable[[], Any], base: Callable[[], Any], repeat: int) -> tuple[float, float]:
+    """Best times of ``ours`` and ``base``, measured alternately."""
+    ours_times, base_times = [], []
+    for _ in range(repeat):
+        base_times.append(best(base, 1))
+        ours_times.append(best(ours, 1))
+    return min(ours_times), min(base_times)
+
+
+# -- 1, 2: start-up, with the wheel installed in a fresh virtual environment -------------------
+
+
+def wheel_python(work: Path) -> str:
+    dist = work / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    env = work / "venv"
+    venv.create(env, with_pip=True)
+    python = str(env / "bin" / "python")
+    wheel = next(dist.glob("cisai-*.whl"))
+    subprocess.run([python, "-m", "pip", "install", "--quiet", str(wheel)], check=True)
+    return python
+
+
+def command_time(python: str, code: str, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([python, "-c", code], check=True, cwd=tempfile.gettempdir())
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def startup(python: str, runs: int) -> list[Row]:
+    commands = {
+        "attrs": "import attrs",
+        "cisai": "import cisai",
+        "attrs, yaml": "import attrs, yaml",
+        "load": "import cisai; cisai.load()",
+    }
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):  # interleaved, so drift hits all four alike
+        for name, code in commands.items():
+            samples[name].extend(command_time(python, code, 1))
+    median = {name: statistics.median(values) for name, values in samples.items()}
+    import_ratio = median["cisai"] / median["attrs"]
+    load_ratio = median["load"] / median["attrs, yaml"]
+    return [
+        (
+            f"import cisai vs import attrs ({median['cisai'] * 1000:.0f} / "
+            f"{median['attrs'] * 1000:.0f} ms)",
+            import_ratio,
+            "<= 1.25x",
+            import_ratio <= 1.25,
+        ),
+        (
+            f"import cisai; load() vs import attrs, yaml ({median['load'] * 1000:.0f} / "
+            f"{median['attrs, yaml'] * 1000:.0f} ms)",
+            load_ratio,
+            "<= 1.5x",
+            load_ratio <= 1.5,
+        ),
+    ]
+
+
+# -- 3-6: the large generated dataset ----------------------------------------------------------
+
+
+def yaml_texts(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((folder / "yaml").glob("*.yaml"))]
+
+
+def large(folder: Path, count: int, repeat: int) -> tuple[list[Row], dict[str, float]]:
+    rows: list[Row] = []
+    figures: dict[str, float] = {}
+    texts = yaml_texts(folder)
+
+    def parse_only() -> list[Any]:
+        return [yaml.load(t, Loader=yaml.CSafeLoader) for t in texts]
+
+    def load_yaml() -> Dataset:
+        return cisai.load(extra=[folder / "yaml"], bundled=False)
+
+    yaml_repeat = 1 if count >= 50_000 else repeat
+    ours, base = pair(load_yaml, parse_only, yaml_repeat)
+    figures["yaml load s"] = ours
+    figures["yaml parse s"] = base
+    ratio = ours / base
+    rows.append(
+        (
+            f"load(extra=YAML) vs CSafeLoader parse, {count:,} instruments "
+            f"({ours:.2f} / {base:.2f} s)",
+            ratio,
+            "<= 1.5x",
+            ratio <= 1.5,
+        )
+    )
+
+    dataset = load_yaml()
+    document = cisai.to_json(dataset)
+    json_path = folder / "dataset.json"
+    json_path.write_text(document, encoding="utf-8")
+
+    json_time = best(lambda: cisai.load(extra=[json_path], bundled=False), repeat)
+    figures["json load s"] = json_time
+    speedup = ours / json_time
+    rows.append(
+        (
+            f"load(extra=JSON) faster than load(extra=YAML) ({json_time:.2f} / {ours:.2f} s)",
+            speedup,
+            ">= 8x",
+            speedup >= 8,
+        )
+    )
+
+    ours, base = pair(
+        lambda: cisai.from_json(document, Dataset), lambda: json.loads(document), repeat
+    )
+    figures["from_json s"] = ours
+    ratio = ours / base
+    rows.append(
+        (f"from_json vs json.loads ({ours:.2f} / {base:.2f} s)", ratio, "<= 2.5x", ratio <= 2.5)
+    )
+
+    plain = json.loads(document)
+    ours, base = pair(
+        lambda: cisai.to_json(dataset),
+        lambda: json.dumps(plain, ensure_ascii=False, separators=(",", ":")),
+        repeat,
+    )
+    figures["to_json s"] = ours
+    ratio = ours / base
+    rows.append(
+        (
+            f"to_json vs json.dumps of plain dicts ({ours:.2f} / {base:.2f} s)",
+            ratio,
+            "<= 3x",
+            ratio <= 3,
+        )
+    )
+
+    rows.extend(queries(dataset, repeat, figures))
+    rows.append(memory(document, count, figures))
+    return rows, figures
+
+
+def queries(dataset: Dataset, repeat: int, figures: dict[str, float]) -> list[Row]:
+    records = list(dataset.instruments)
+    since, until = cisai.PartialDate(2020, 3), cisai.PartialDate(2020, 4)
+
+    def by_date_comprehension() -> list[Any]:
+        return [
+            r
+            for r in records
+            if r.date is not None and r.date.start <= until.end and since.start <= r.date.end
+        ]
+
+    subtopics = {"data-protection"}
+
+    def by_topic_comprehension() -> list[Any]:
+        return [r for r in records if not subtopics.isdisjoint(r.topics)]
+
+    rows: list[Row] = []
+    for name, ours_fn, base_fn in (
+        (
+            "date-range filter",
+            lambda: dataset.instruments.filter(since=since, until=until),
+            by_date_comprehension,
+        ),
+        (
+            "topic filter",
+            lambda: dataset.instruments.filter(topic="data-protection"),
+            by_topic_comprehension,
+        ),
+    ):
+        assert list(ours_fn()) == base_fn(), f"{name}: results differ from the comprehension"
+        ours, base = pair(ours_fn, base_fn, max(repeat, 5))
+        figures[f"{name} ms"] = ours * 1000
+        speedup = base / ours
+        rows.append(
+            (
+                f"{name} faster than a list comprehension ({ours * 1000:.2f} / "
+                f"{base * 1000:.2f} ms, same {len(base_fn())} results)",
+                speedup,
+                ">= 20x",
+                speedup >= 20,
+            )
+        )
+    return rows
+
+
+def memory(document: str, count: int, figures: dict[str, float]) -> Row:
+    gc.collect()
+    tracemalloc.start()
+    start = tracemalloc.get_traced_memory()[0]
+    dataset = cisai.from_json(document, Dataset)
+    gc.collect()
+    kept = tracemalloc.get_traced_memory()[0] - start
+    del dataset
+    gc.collect()
+    start = tracemalloc.get_traced_memory()[0]
+    plain = json.loads(document)
+    gc.collect()
+    dicts = tracemalloc.get_traced_memory()[0] - start
+    del plain
+    tracemalloc.stop()
+    per_record = kept / count
+    figures["bytes per instrument"] = per_record
+    figures["bytes per instrument as dicts"] = dicts / count
+    return (
+        f"memory per instrument ({per_record:,.0f} B; "
+        f"the parsed dicts take {dicts / count:,.0f} B)",
+        per_record / 1024,
+        "<= 2 KB",
+        per_record <= 2048,
+    )
+
+
+# -- report -----------------------------------------------------------------------------------
+
+
+def table(rows: list[Row]) -> str:
+    width = max(len(r[0]) for r in rows)
+    lines = [f"{'figure':<{width}}  {'value':>8}  {'target':>8}  result"]
+    lines.append("-" * len(lines[0]))
+    for figure, value, target, ok in rows:
+        unit = " KB" if target.endswith("KB") else "x"
+        shown = f"{value:.2f}{unit}"
+        lines.append(f"{figure:<{width}}  {shown:>8}  {target:>8}  {'pass' if ok else 'FAIL'}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=100_000, help="instruments for the targets")
+    parser.add_argument("--sizes", default="", help="also measure these sizes, e.g. 1000,10000")
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions of each measurement")
+    parser.add_argument("--startup-runs", type=int, default=15)
+    parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown here")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="cisai-bench-") as work:
+        root = Path(work)
+        print("building the wheel and a fresh virtual environment ...", flush=True)
+        rows = startup(wheel_python(root), args.startup_runs)
+        print(f"generating {args.count:,} instruments ...", flush=True)
+        generate(args.count, root / "data")
+        large_rows, _ = large(root / "data", args.count, args.repeat)
+        rows.extend(large_rows)
+        scaling = []
+        for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
+            print(f"scaling: {size:,} instruments ...", flush=True)
+            generate(size, root / f"data-{size}")
+            _, figures = large(root / f"data-{size}", size, args.repeat)
+            scaling.append((size, figures))
+    report = table(rows)
+    print()
+    print(report)
+    if scaling:
+        print()
+        print(scaling_table(scaling))
+    print(f"\ntotal time: {time.perf_counter() - started:.0f} s")
+    if args.markdown:
+        args.markdown.write_text(markdown(rows, scaling), encoding="utf-8")
+    return 0 if all(ok for *_, ok in rows) else 1
+
+
+def scaling_table(scaling: list[tuple[int, dict[str, float]]]) -> str:
+    keys = list(scaling[0][1])
+    lines = ["instruments  " + "  ".join(f"{k:>14}" for k in keys)]
+    for size, figures in scaling:
+        lines.append(f"{size:>11,}  " + "  ".join(f"{figures[k]:>14.2f}" for k in keys))
+    return "\n".join(lines)
+
+
+def markdown(rows: list[Row], scaling: list[tuple[int, dict[str, float]]]) -> str:
+    out = ["| figure | value | target | result |", "|---|---:|---:|---|"]
+    out += [
+        f"| {f} | {v:.2f}{' KB' if t.endswith('KB') else 'x'} | {t} | {'pass' if ok else 'FAIL'} |"
+        for f, v, t, ok in rows
+    ]
+    if scaling:
+        keys = list(scaling[0][1])
+        out += ["", "| instruments | " + " | ".join(keys) + " |", "|---:|" + "---:|" * len(keys)]
+        out += [
+            f"| {size:,} | " + " | ".join(f"{figures[k]:.2f}" for k in keys) + " |"
+            for size, figures in scaling
+        ]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
