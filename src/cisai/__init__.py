@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
+    from cisai.comparison import Comparison, ComparisonEntry, ComparisonRow
     from cisai.dataset import MODEL_LAW_ID, Dataset
     from cisai.dates import PartialDate, Precision
     from cisai.errors import (
@@ -63,6 +64,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
     from cisai.selection import Selection
 
 _LAZY = {
+    "cisai.comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
     "cisai.dataset": ("MODEL_LAW_ID", "Dataset"),
     "cisai.dates": ("PartialDate", "Precision"),
     "cisai.errors": (
@@ -133,6 +135,9 @@ __all__ = [
     "Body",
     "BodyKind",
     "CisaiError",
+    "Comparison",
+    "ComparisonEntry",
+    "ComparisonRow",
     "Competency",
     "CompetencyKind",
     "Confidence",
@@ -167,6 +172,7 @@ __all__ = [
     "Topic",
     "Unknown",
     "__version__",
+    "compare",
     "from_json",
     "get",
     "instruments",
@@ -208,6 +214,21 @@ def instruments(**criteria: Any) -> Selection[Instrument]:
     ['cis-model-law-ai-2025']
     """
     return load().instruments.filter(**criteria)
+
+
+def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None) -> Comparison:
+    """Each participating state's instruments as law / strategy / regulator / other.
+
+    ``on`` (a date) gives each instrument's status on that day, from its events, and
+    leaves out what did not exist yet; ``topic`` narrows to one topic (or a list).
+
+    >>> cisai_kz = compare(on="2026-02-01").row("KZ")
+    >>> [(e.instrument.id, e.status) for e in cisai_kz.cells["law"]]
+    [('kz-law-ai-2025', 'in_force')]
+    """
+    from cisai.comparison import compare as _compare
+
+    return _compare(dataset if dataset is not None else load(), on=on, topic=topic)
 
 
 def get(record_id: str) -> AnyRecord:

@@ -1,7 +1,7 @@
 """Version numbers: the code (SemVer), the bundled data (CalVer), the JSON shape."""
 
 __version__ = "0.1.0"
-DATA_VERSION = "2026.11.0"
+DATA_VERSION = "2026.11.1"
 SCHEMA_VERSION = "1.0"
 
 
@@ -9,8 +9,10 @@ def schema_major(version: object) -> int | None:
     """The MAJOR of a ``"MAJOR.MINOR"`` schema version, or None if it is not one."""
     if not isinstance(version, str):
         return None
-    major, _, minor = version.partition(".")
-    return int(major) if major.isdigit() and minor.isdigit() else None
+    import re
+
+    match = re.fullmatch(r"([0-9]+)\.[0-9]+", version)
+    return int(match.group(1)) if match else None
 
 
 def check_schema_version(version: object) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import difflib
 import enum
 import io
@@ -324,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
     _add_export_commands(commands, data)
+    _add_compare_command(commands, data)
     return parser
 
 
@@ -400,6 +402,29 @@ def _add_export_commands(commands: Any, data: argparse.ArgumentParser) -> None:
     )
     validate.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+
+
+def _add_compare_command(commands: Any, data: argparse.ArgumentParser) -> None:
+    comparer = commands.add_parser(
+        "compare",
+        parents=[data],
+        help="the participating states side by side: laws, strategies, regulators, other",
+        description="Each state that took part in the CIS model law, with its instruments in "
+        "four groups - law, strategy, regulator, other - and each one's status on a day "
+        "(read from its events; instruments that did not exist yet are left out).",
+        epilog="examples:\n  cisai compare\n  cisai compare --on 2026-02-01\n"
+        "  cisai compare --topic ai-regulation --format json\n"
+        "  cisai compare --on 2025-12-01 --format csv > states.csv\n",
+        formatter_class=_FORMATTER,
+    )
+    comparer.add_argument("--on", metavar="DATE", help="status on this day (default: as of now)")
+    comparer.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic")
+    comparer.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format (default: table)",
     )
 
 
@@ -1021,6 +1046,64 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    topics = [t.strip() for item in args.topic or [] for t in item.split(",") if t.strip()]
+    topic: Any = None if not topics else topics[0] if len(topics) == 1 else topics
+    comparison = cisai.compare(on=args.on, topic=topic, dataset=load_data(args))
+    data = comparison.to_dict()
+    if args.format == "json":
+        _set_stdout(utf8=True).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(["code", "state", "group", "id", "title", "kind", "date", "status"])
+        for state in data["states"]:
+            for group in data["groups"]:
+                for entry in state[group]:
+                    writer.writerow(
+                        [
+                            state["code"],
+                            state["name"],
+                            group,
+                            entry["id"],
+                            entry["title"],
+                            entry["kind"],
+                            entry["date"] or "",
+                            entry["status"],
+                        ]
+                    )
+        _set_stdout(utf8=True, csv_newlines=True).write(buffer.getvalue())
+        return 0
+    out = _set_stdout(utf8=False)
+    on = f" on {data['on']}" if data["on"] else " (status as of the data)"
+    out.write(f"Participating states{on}; cells: instruments (of them in force)\n\n")
+    header = ["state", *data["groups"]]
+    rows = [
+        [state["code"]]
+        + [
+            f"{len(state[g])} ({sum(e['status'] == 'in_force' for e in state[g])})"
+            if state[g]
+            else "-"
+            for g in data["groups"]
+        ]
+        for state in data["states"]
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, ["-" * w for w in widths], *rows]:
+        out.write(
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n"
+        )
+    width = _width()
+    for state in data["states"]:
+        out.write(f"\n{state['code']}  {state['name']}\n")
+        for group in data["groups"]:
+            for entry in state[group]:
+                head = f"  {group:<9}  {entry['status']:<14}  {entry['id']}  "
+                out.write(head + _clip(entry["title"], max(width - len(head), 10)) + "\n")
+    return 0
+
+
 # -- entry point -----------------------------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -1030,6 +1113,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "schema": cmd_schema,
     "validate": cmd_validate,
+    "compare": cmd_compare,
 }
 
 

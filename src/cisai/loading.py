@@ -9,7 +9,6 @@ cached; ``import cisai`` alone reads nothing.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,20 +17,20 @@ from typing import Any
 
 import attrs
 
-from cisai._gc import paused
 from cisai._version import DATA_VERSION, check_schema_version
 from cisai.bundle import bundled_files, load_bundled
 from cisai.converter import bulk, problems_of, structure
 from cisai.dataset import Dataset
-from cisai.errors import DataError, Problem, suggest
+from cisai.errors import DataError, Problem, SchemaError, suggest
+from cisai.jsonio import parse_json
 from cisai.model import RECORD_TYPES, AnyRecord, Source
 from cisai.validation import Located, Origin, check, format_path
 from cisai.yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 
 __all__ = ["MAX_FILE_BYTES", "load"]
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Data files larger than this are refused (64 MiB)."""
+MAX_FILE_BYTES = 512 * 1024 * 1024
+"""Data files larger than this are refused (512 MiB)."""
 
 COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -131,6 +130,8 @@ def _read_paths(paths: Sequence[str | os.PathLike[str]], problems: list[Problem]
             except DataError as exc:
                 problems.extend(exc.problems)
                 continue
+            except SchemaError as exc:
+                raise SchemaError(f"{file}: {exc}") from None
             documents.append(document)
     return documents
 
@@ -158,14 +159,7 @@ def _read_text(file: Path) -> str:
 
 def _parse_json(text: str, file: str) -> Any:
     """A JSON Dataset document (as written by ``cisai export``), its schema version checked."""
-    try:
-        with paused():
-            data = json.loads(text)
-    except ValueError as exc:
-        line = getattr(exc, "lineno", None)
-        raise DataError(f"invalid JSON: {getattr(exc, 'msg', exc)}", file=file, line=line) from None
-    except RecursionError:
-        raise DataError("invalid JSON: nested too deeply", file=file) from None
+    data = parse_json(text, file)
     if not isinstance(data, dict) or "schema_version" not in data:
         raise DataError(
             "a JSON data file must be a Dataset document (an object with a schema_version)",
@@ -181,7 +175,7 @@ def _parse_json(text: str, file: str) -> Any:
 def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[str, Any]:
     """Every ``sources:`` entry of every file, reachable by id and by URL."""
     by_key: dict[str, Any] = {}
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, tuple[str, bool]] = {}
     for document in documents:
         file, root = document.file, document.root
         sources = root.get("sources") if isinstance(root, dict) else None
@@ -213,20 +207,33 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
                         )
                     )
                 continue
-            keys = [str(source_id), entry["url"]]
-            for key in keys:
-                if key in by_key:
-                    problems.append(
-                        Problem(
-                            message=f"source {key!r} is defined twice (first in {first_seen[key]})",
-                            file=file,
-                            line=line_of(root, ("sources", source_id)),
-                            record_id=str(source_id),
-                        )
+            url = entry["url"]
+            if not url.startswith(("https://", "http://")):
+                problems.append(
+                    Problem(
+                        message=f"not an http(s) URL: {url!r}",
+                        file=file,
+                        line=line_of(root, ("sources", source_id, "url")),
+                        record_id=str(source_id),
+                        field="url",
                     )
-                else:
+                )
+            for key in (str(source_id), url):
+                if key not in by_key:
                     by_key[key] = entry
-                    first_seen[key] = where
+                    first_seen[key] = (where, document.bundled)
+                    continue
+                first, first_bundled = first_seen[key]
+                if key == url and first_bundled and not document.bundled:
+                    continue  # a user may catalogue a page the bundled data cites too
+                problems.append(
+                    Problem(
+                        message=f"source {key!r} is defined twice (first in {first})",
+                        file=file,
+                        line=line_of(root, ("sources", source_id)),
+                        record_id=str(source_id),
+                    )
+                )
     return by_key
 
 

@@ -14,11 +14,11 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from cisai._gc import paused
 from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
 from cisai.converter import bulk, converter, problems_of, shared_output, structure
 from cisai.dataset import Dataset
 from cisai.errors import DataError, Problem
+from cisai.jsonio import parse_json
 from cisai.model import RECORD_TYPES, Record
 from cisai.validation import format_path
 
@@ -102,11 +102,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     an invalid document raises :class:`~cisai.DataError` with the JSON path of the
     bad field.
     """
-    try:
-        with paused():
-            data = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        raise DataError(f"invalid JSON: {exc}", file="<json>") from None
+    data = parse_json(text, "<json>")
     if cls is Dataset:
         return _dataset_from(data)  # type: ignore[return-value]
     return _structure_json(data, cls, "$")

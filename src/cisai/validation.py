@@ -92,7 +92,13 @@ def format_path(path: Sequence[str | int]) -> str:
     """``("events", 2, "date")`` -> ``events[2].date``."""
     text = ""
     for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+        if isinstance(step, int):
+            text += f"[{step}]"
+            continue
+        name = str(step)
+        if not name.isidentifier():
+            name = repr(name)  # a key with spaces, newlines or symbols stays one readable token
+        text += f".{name}" if text else name
     return text
 
 
@@ -124,6 +130,8 @@ def check(
             where = (
                 f" (first defined in {other.origin.file}:{other.origin.line()})" if other else ""
             )
+            if other is not None and other.origin.bundled and not item.origin.bundled:
+                where += "; to replace the bundled record, mark yours with override: true"
             problems.append(_problem(item, ("id",), f"duplicate id {rid!r}{where}"))
             continue
         seen[rid] = item

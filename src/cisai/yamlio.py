@@ -146,6 +146,19 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """An integer; one too long for Python to read is an error on its own line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number with {len(node.value):,} digits is too long", node.start_mark
+        ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
 MAX_EXPANSION = 20
 """Aliases may make the data at most this many times larger than the text (and 100,000 values)."""
 
@@ -163,7 +176,10 @@ def parse_yaml_document(text: str, file: str) -> tuple[Any, bool]:
     data, found_duplicates = _parse(text, file)
     if "*" in text:  # only aliases can make the tree larger than the text
         limit = max(100_000, MAX_EXPANSION * len(text))
-        size = expanded_size(data)
+        try:
+            size = expanded_size(data)
+        except ValueError as exc:
+            raise DataError(f"invalid YAML: {exc}", file=file) from None
         if size > limit:
             raise DataError(
                 f"YAML aliases expand this file to {size:,} values (the limit is {limit:,}): "
@@ -188,8 +204,18 @@ def _parse(text: str, file: str) -> tuple[Any, bool]:
         if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(problem):
             problem = f"{problem} (only plain YAML is accepted: no tags that build objects)"
         raise DataError(f"invalid YAML: {problem}", file=file, line=line) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if exc.position is not None else None
+        raise DataError(
+            f"invalid YAML: unacceptable character #x{exc.character:04x} "
+            "(control characters are not allowed)"
+            if isinstance(exc.character, int)
+            else "invalid YAML: unacceptable byte",
+            file=file,
+            line=line,
+        ) from None
     except yaml.YAMLError as exc:
-        raise DataError(f"invalid YAML: {exc}", file=file) from None
+        raise DataError(f"invalid YAML: {' '.join(str(exc).split())}", file=file) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         raise DataError(f"invalid YAML: {exc}", file=file) from None
 
@@ -242,19 +268,29 @@ def expanded_size(root: Any) -> int:
 
     YAML aliases let a small file describe an enormous tree ("billion laughs"); this
     counts it in time proportional to the file, so the loader can refuse it first.
+    A structure that contains itself (a recursive alias) has no finite size:
+    :class:`ValueError`.
     """
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
-        if not isinstance(node, dict | list) or id(node) in sizes:
+        if not isinstance(node, dict | list):
             continue
+        key = id(node)
         children = list(node.values()) if isinstance(node, dict) else node
         if children_done:
-            sizes[id(node)] = 1 + sum(
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(
                 sizes.get(id(c), 1) if isinstance(c, dict | list) else 1 for c in children
             )
-        else:
-            stack.append((node, True))
-            stack.extend((c, False) for c in children if isinstance(c, dict | list))
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise ValueError("a YAML alias refers to the structure that contains it")
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if isinstance(c, dict | list))
     return sizes.get(id(root), 1)

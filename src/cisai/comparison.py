@@ -1,0 +1,173 @@
+"""Side by side: each participating state's AI instruments, by kind, with their status on a day.
+
+The rows are the states whose deputies took part in the model law; the columns are
+four plain groups - laws, strategies, regulators, other - so a reader sees at a
+glance who has an AI law, a strategy and a dedicated regulator:
+
+- **law**: laws and codes, drafts included (``law``, ``code``, ``draft_law``);
+- **strategy**: strategies, concepts and programmes, and any act tagged
+  ``ai-strategy`` (e.g. a decree that approves a national strategy);
+- **regulator**: institutions tagged ``regulators`` (a dedicated AI regulator);
+- **other**: every other instrument.
+
+On a given day an instrument that did not exist yet is left out, and each entry's
+status is read from the events: ``in_force`` when the events show it in force,
+otherwise the latest dated step on or before that day (``signed``, ``adopted``,
+``announced``, ...). Without a day, the status is the record's current ``status``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from cisai.dataset import Dataset
+from cisai.dates import PartialDate
+from cisai.errors import QueryError
+from cisai.model import EventKind, Instrument, InstrumentKind, Jurisdiction
+from cisai.query import in_force_on
+
+__all__ = ["GROUPS", "Comparison", "ComparisonEntry", "ComparisonRow", "compare", "group_of"]
+
+GROUPS = ("law", "strategy", "regulator", "other")
+"""The columns of a comparison, in order."""
+
+_LAWS = frozenset({InstrumentKind.LAW, InstrumentKind.CODE, InstrumentKind.DRAFT_LAW})
+_STRATEGIES = frozenset({InstrumentKind.STRATEGY, InstrumentKind.CONCEPT, InstrumentKind.PROGRAMME})
+_ENDED = {
+    EventKind.REPEALED: "repealed",
+    EventKind.EXPIRED: "expired",
+    EventKind.SUPERSEDED: "superseded",
+}
+
+
+def group_of(instrument: Instrument) -> str:
+    """The comparison column of an instrument: law, strategy, regulator or other."""
+    if instrument.kind in _LAWS:
+        return "law"
+    if instrument.kind in _STRATEGIES or "ai-strategy" in instrument.topics:
+        return "strategy"
+    if instrument.kind is InstrumentKind.INSTITUTION and "regulators" in instrument.topics:
+        return "regulator"
+    return "other"
+
+
+def status_on(instrument: Instrument, day: _dt.date | None) -> str | None:
+    """The instrument's status on ``day`` from its events (None: it did not exist yet)."""
+    if day is None:
+        return instrument.status.value
+    if instrument.date is not None and instrument.date.start > day:
+        return None
+    if in_force_on(instrument, day):
+        return "in_force"
+    latest: str | None = None
+    for event in instrument.events:
+        if event.date is None or event.date.end > day:
+            continue
+        if event.kind in _ENDED:
+            return _ENDED[event.kind]
+        if event.kind is not EventKind.IN_FORCE:
+            latest = event.kind.value
+    if latest is None and instrument.date is None:
+        dated = [e for e in instrument.events if e.date is not None]
+        if dated and all(e.date is not None and e.date.start > day for e in dated):
+            return None
+        return "undated"
+    return latest or "unknown"
+
+
+@attrs.frozen(kw_only=True)
+class ComparisonEntry:
+    """One instrument in a cell, with its status on the comparison's day."""
+
+    instrument: Instrument
+    status: str
+
+
+@attrs.frozen(kw_only=True)
+class ComparisonRow:
+    """One state: its instruments in each group."""
+
+    jurisdiction: Jurisdiction
+    cells: Mapping[str, tuple[ComparisonEntry, ...]]
+
+    def has(self, group: str, *, in_force: bool = False) -> bool:
+        """Whether the state has an instrument in ``group`` (in force on the day, if asked)."""
+        return any(not in_force or e.status == "in_force" for e in self.cells[group])
+
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """The states x groups matrix of one day (``on``; None: as of the data) and topic."""
+
+    on: PartialDate | None
+    topic: str | None
+    rows: tuple[ComparisonRow, ...]
+
+    def row(self, code: str) -> ComparisonRow:
+        """The row of one state by its code (``"KZ"``)."""
+        for row in self.rows:
+            if row.jurisdiction.code == code.upper():
+                return row
+        accepted = ", ".join(r.jurisdiction.code for r in self.rows)
+        raise QueryError(f"no row for {code!r} in this comparison; accepted: {accepted}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data: one object per state, with the ids and statuses per group."""
+        return {
+            "on": str(self.on) if self.on is not None else None,
+            "topic": self.topic,
+            "groups": list(GROUPS),
+            "states": [
+                {
+                    "code": row.jurisdiction.code,
+                    "name": row.jurisdiction.name,
+                    **{
+                        group: [
+                            {
+                                "id": e.instrument.id,
+                                "title": e.instrument.title,
+                                "kind": e.instrument.kind.value,
+                                "date": str(e.instrument.date) if e.instrument.date else None,
+                                "status": e.status,
+                            }
+                            for e in row.cells[group]
+                        ]
+                        for group in GROUPS
+                    },
+                }
+                for row in self.rows
+            ],
+        }
+
+
+def compare(dataset: Dataset, *, on: Any = None, topic: Any = None) -> Comparison:
+    """Each participating state's instruments by group, with their status ``on`` a day.
+
+    ``topic`` narrows to instruments on that topic (sub-topics included).
+    """
+    day = PartialDate.parse(on) if on is not None else None
+    instruments = dataset.instruments
+    if topic is not None:
+        instruments = instruments.filter(topic=topic)
+    states = [j for j in dataset.jurisdictions if j.model_law_participant]
+    rows = []
+    for state in states:
+        cells: dict[str, list[ComparisonEntry]] = {group: [] for group in GROUPS}
+        for instrument in instruments:
+            if instrument.jurisdiction != state.code:
+                continue
+            status = status_on(instrument, day.start if day is not None else None)
+            if status is not None:
+                cells[group_of(instrument)].append(
+                    ComparisonEntry(instrument=instrument, status=status)
+                )
+        rows.append(
+            ComparisonRow(
+                jurisdiction=state, cells={group: tuple(cells[group]) for group in GROUPS}
+            )
+        )
+    return Comparison(on=day, topic=topic if isinstance(topic, str) else None, rows=tuple(rows))
