@@ -1,0 +1,63 @@
+"""The docs catalogue is generated from the data: every record has its place in it."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import cisai
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("catalogue", ROOT / "hooks" / "catalogue.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def pages(catalogue: ModuleType) -> dict[str, str]:
+    return catalogue.generate_pages(cisai.load())  # type: ignore[no-any-return]
+
+
+def test_every_instrument_has_its_page(pages: dict[str, str]) -> None:
+    for instrument in cisai.load().instruments:
+        page = pages[f"catalogue/instruments/{instrument.id}.md"]
+        assert page.startswith(f"# {instrument.title}\n")
+        assert instrument.summary in page
+        for source in instrument.sources:
+            assert source.url in page
+        for event in instrument.events:
+            assert f"| {event.date or 'undated'} | {event.kind.value} |" in page
+
+
+def test_every_record_has_its_place(pages: dict[str, str]) -> None:
+    anchors = set()
+    for text in pages.values():
+        anchors.update(re.findall(r"\{#([a-z0-9-]+)\}", text))
+    for record in cisai.load():
+        if isinstance(record, cisai.Instrument):
+            continue
+        assert record.id in anchors, f"{type(record).__name__} {record.id} has no catalogue anchor"
+
+
+def test_index_pages_and_timeline(pages: dict[str, str]) -> None:
+    ds = cisai.load()
+    for name in ("index", "topics", "years", "bodies", "unknowns", "comparison", "timeline"):
+        assert f"catalogue/{name}.md" in pages
+    svg = pages["catalogue/timeline.svg"]
+    assert svg.startswith("<svg")
+    assert svg.rstrip().endswith("</svg>")
+    assert svg.count("<circle") >= len([i for i in ds.instruments if i.date])
+    for unknown in ds.model_law.unknowns:
+        assert unknown.field in pages["catalogue/unknowns.md"]
+    assert "kz-law-ai-2025" in pages["catalogue/comparison.md"]
