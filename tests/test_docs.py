@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["README.md", "docs/index.md", "docs/querying.md"]
+PAGES = [
+    "README.md",
+    "docs/index.md",
+    "docs/tutorial.md",
+    "docs/querying.md",
+    "docs/citing.md",
+    "docs/reference/schema.md",
+]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 
