@@ -14,6 +14,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
+from cisai._gc import paused
 from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
 from cisai.converter import bulk, converter, problems_of, shared_output, structure
 from cisai.dataset import Dataset
@@ -90,9 +91,9 @@ def to_dict(obj: Any) -> dict[str, Any] | list[Any]:
 def to_json(obj: Any, indent: int | None = None) -> str:
     """JSON text for a record, records or a Dataset: stable key order, UTF-8 friendly."""
     separators = (",", ": ") if indent is not None else (",", ":")
-    with shared_output():
+    with shared_output(), paused():
         data = to_dict(obj)
-    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+        return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
