@@ -191,6 +191,8 @@ class Index:
             self._predicates(None, criteria)
             return ()
         predicates = self._predicates(items[0], criteria)
+        if [n for n, _ in predicates] == ["topic"] and items is getattr(self, "ordered", None):
+            return self._with_topics(self.topics(criteria["topic"]))
         indexed = self._indexed(items, criteria)
         if indexed is not None:
             positions, answered = indexed
@@ -225,6 +227,20 @@ class Index:
             for topic in instrument.topics:
                 positions.setdefault(topic, []).append(position)
         self.topic_positions = positions
+        self.topic_records: dict[frozenset[str], tuple[Instrument, ...]] = {}
+
+    def _with_topics(self, wanted: frozenset[str]) -> tuple[Instrument, ...]:
+        """The instruments on any of ``wanted`` topics, in order (kept for the next query)."""
+        found = self.topic_records.get(wanted)
+        if found is None:
+            if len(wanted) == 1:
+                positions: Sequence[int] = self.topic_positions.get(next(iter(wanted)), [])
+            else:
+                positions = sorted({p for t in wanted for p in self.topic_positions.get(t, ())})
+            found = tuple(self.ordered[p] for p in positions)
+            if len(self.topic_records) < 1024:
+                self.topic_records[wanted] = found
+        return found
 
     def _indexed(
         self, items: Sequence[Any], criteria: Mapping[str, Any]
