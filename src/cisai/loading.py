@@ -84,19 +84,17 @@ def _yaml_document(text: str, file: str, *, bundled: bool = False) -> Document:
     return Document(file, root, bundled, has_duplicates)
 
 
+def _bundled_documents(files: Iterable[tuple[str, bytes]]) -> list[Document]:
+    return [_yaml_document(content.decode("utf-8"), name, bundled=True) for name, content in files]
+
+
 def _read_bundled() -> list[Document]:
-    return [
-        _yaml_document(content.decode("utf-8"), name, bundled=True)
-        for name, content in ((n, e.read_bytes()) for n, e in bundled_files())
-    ]
+    return _bundled_documents((name, entry.read_bytes()) for name, entry in bundled_files())
 
 
 def build_bundled(files: Sequence[tuple[str, bytes]]) -> Dataset:
     """The bundled dataset from its YAML files (given as ``(name, bytes)``), fully checked."""
-    documents = [
-        _yaml_document(content.decode("utf-8"), name, bundled=True) for name, content in files
-    ]
-    return _build(documents, [], DATA_VERSION)
+    return _build(_bundled_documents(files), [], DATA_VERSION)
 
 
 def _data_files(folder: Path) -> list[Path]:

@@ -9,7 +9,7 @@ the line of the offending field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -277,7 +277,7 @@ def _check_refs(
     item: Located,
     path: tuple[str | int, ...],
     ids: Sequence[str],
-    known: dict[str, Located],
+    known: Collection[str],
     what: str,
 ) -> list[Problem]:
     problems = []
@@ -329,14 +329,9 @@ def _check_body(
                 item, ("established_by",), [record.established_by], instruments, "instrument"
             )
         )
-    if record.jurisdiction is not None and record.jurisdiction not in codes:
-        problems.append(
-            _problem(
-                item,
-                ("jurisdiction",),
-                f"unknown jurisdiction {record.jurisdiction!r}; "
-                + suggest(record.jurisdiction, codes),
-            )
+    if record.jurisdiction is not None:
+        problems.extend(
+            _check_refs(item, ("jurisdiction",), [record.jurisdiction], codes, "jurisdiction")
         )
     return problems
 
@@ -360,15 +355,9 @@ def _check_instrument(
     for index, title in enumerate(record.titles):
         if not title.text.strip():
             problems.append(_problem(item, ("titles", index, "text"), "must not be empty"))
-    if record.jurisdiction not in codes:
-        problems.append(
-            _problem(
-                item,
-                ("jurisdiction",),
-                f"unknown jurisdiction {record.jurisdiction!r}; "
-                + suggest(record.jurisdiction, codes),
-            )
-        )
+    problems.extend(
+        _check_refs(item, ("jurisdiction",), [record.jurisdiction], codes, "jurisdiction")
+    )
     problems.extend(_check_refs(item, ("issuers",), record.issuers, bodies, "body"))
     previous: tuple[int, PartialDate] | None = None
     first_enacted: PartialDate | None = None
