@@ -61,3 +61,28 @@ def test_index_pages_and_timeline(pages: dict[str, str]) -> None:
     for unknown in ds.model_law.unknowns:
         assert unknown.field in pages["catalogue/unknowns.md"]
     assert "kz-law-ai-2025" in pages["catalogue/comparison.md"]
+
+
+def test_record_reference_lists_every_field_with_a_meaning() -> None:
+    import attrs
+
+    from cisai import model
+
+    spec = importlib.util.spec_from_file_location(
+        "records_reference", ROOT / "hooks" / "records_reference.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    page = reference.generate_page()
+    for cls in (*model.RECORD_TYPES, *reference.VALUE_TYPES):
+        assert f"## {cls.__name__}\n" in page
+        for attribute in attrs.fields(cls):
+            rows = [
+                line for line in page.splitlines() if line.startswith(f"| `{attribute.name}` |")
+            ]
+            assert rows, f"{cls.__name__}.{attribute.name} is missing"
+            assert all(not row.endswith("|  |") for row in rows), f"{attribute.name} has no meaning"
+    for member in model.InstrumentKind:
+        assert f"`{member.value}`" in page

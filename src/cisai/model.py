@@ -283,15 +283,21 @@ class Source:
     """A page or document a fact was taken from."""
 
     url: str
+    """The address of the page or document (http or https)."""
     title: str | None = None
+    """The page's title, where known."""
     publisher: str | None = None
+    """The site or organisation that published it."""
     kind: SourceKind = SourceKind.SECONDARY
+    """What sort of publication it is."""
     language: str | None = None
     """ISO 639-1 code of the page's language, e.g. ``"ru"``."""
     published: PartialDate | None = None
+    """When the page was published, where known."""
     retrieved: bool = True
     """False when only the URL is known (e.g. cited by a seed) and its text was not read."""
     note: str | None = None
+    """Anything else worth knowing about the source."""
 
 
 @attrs.frozen(kw_only=True)
@@ -299,10 +305,13 @@ class Title:
     """A title (or name) in one language."""
 
     text: str
+    """The title as the source gives it."""
     lang: str
     """ISO 639-1 language code: ``en``, ``ru``, ``be``, ``kk``, ``uz``, ``tg``, ``az``, ..."""
     kind: TitleKind = TitleKind.OFFICIAL
+    """Whether it is the official title, a translation, an earlier or short form, ..."""
     note: str | None = None
+    """Why the title is given, e.g. when a working title was changed."""
 
 
 @attrs.frozen(kw_only=True)
@@ -312,6 +321,7 @@ class Unknown:
     field: str
     """The field (or facet, such as ``text`` or ``model_law_link``) that is not known."""
     note: str
+    """What the sources leave open and why, in our own words."""
 
 
 @attrs.frozen(kw_only=True)
@@ -319,15 +329,19 @@ class Event:
     """A dated step in an instrument's life: proposed, adopted, signed, in force, ..."""
 
     kind: EventKind
+    """What happened."""
     date: PartialDate | None = None
     """``None`` when the sources give no date (the event is still known to have happened)."""
     body: str | None = None
     """The acting body's id."""
     place: str | None = None
+    """Where it happened, where the sources say."""
     note: str | None = None
+    """What the sources add, in our own words."""
     confidence: Confidence | None = None
     """``None`` means: as confident as the record itself."""
     sources: tuple[Source, ...] = attrs.field(converter=_tuple)
+    """Where the event is reported (at least one)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -335,9 +349,13 @@ class Relation:
     """A typed link from one instrument to another (``target`` is an instrument id)."""
 
     kind: RelationKind
+    """How this instrument stands to the target."""
     target: str
+    """The id of the other instrument."""
     note: str | None = None
+    """What the sources say about the relation."""
     confidence: Confidence | None = None
+    """``None`` means: as confident as the instrument itself."""
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     """Empty means: the instrument's own sources state the relation."""
 
@@ -355,11 +373,17 @@ class Record:
     """The key of this record type in data files and Dataset documents."""
 
     id: str
+    """A stable lowercase slug, unique in the whole dataset."""
     attestation: Attestation
+    """How we know it: the official text, an official report, or a secondary report."""
     confidence: Confidence
+    """How sure the sources make us: high, medium or low."""
     sources: tuple[Source, ...] = attrs.field(converter=_tuple)
+    """Where the facts come from (at least one)."""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Remarks in our own words, e.g. where sources disagree."""
     unknowns: tuple[Unknown, ...] = attrs.field(default=(), converter=_tuple)
+    """What is known not to be known about this record."""
     added_in: str
     """The data version (``DATA_VERSION``) in which the record first appeared."""
     changed_in: str | None = None
@@ -375,12 +399,19 @@ class Topic:
     collection: ClassVar[str] = "topics"
 
     id: str
+    """A stable lowercase slug."""
     label: str
+    """The topic's name."""
     parent: str | None = None
+    """The id of the broader topic (None at the top of the tree)."""
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Other names a query may use for the topic."""
     description: str | None = None
+    """What the topic covers."""
     added_in: str
+    """The data version in which the topic first appeared."""
     changed_in: str | None = None
+    """The data version in which the topic last changed."""
     override: bool = False
     """True when this topic, from a user's data, replaces the bundled topic with its id."""
 
@@ -394,8 +425,11 @@ class Jurisdiction(Record):
     code: str
     """ISO 3166-1 alpha-2 code for a state (``"BY"``), an upper-case acronym otherwise."""
     name: str
+    """The English name."""
     names: tuple[Title, ...] = attrs.field(default=(), converter=_tuple)
+    """Names in other languages."""
     kind: JurisdictionKind
+    """A state, an international organisation or an interstate union."""
     model_law_participant: bool | None = None
     """Whether its deputies took part in drafting and adopting the model law (None: unknown)."""
 
@@ -407,8 +441,11 @@ class Body(Record):
     collection: ClassVar[str] = "bodies"
 
     name: str
+    """The English name."""
     names: tuple[Title, ...] = attrs.field(default=(), converter=_tuple)
+    """Names in other languages."""
     kind: BodyKind
+    """What sort of body it is."""
     jurisdiction: str | None = None
     """The code of the jurisdiction the body belongs to (``"BY"``, ``"CIS"``, ...)."""
     parent: str | None = None
@@ -424,21 +461,27 @@ class Instrument(Record):
     collection: ClassVar[str] = "instruments"
 
     kind: InstrumentKind
+    """What sort of instrument it is."""
     titles: tuple[Title, ...] = attrs.field(converter=_tuple)
     """Every title the sources give; the first is English and is the display title."""
     number: str | None = None
+    """Its number as the act gives it (``"99-З"``), where known."""
     jurisdiction: str
+    """The code of the jurisdiction it belongs to (``"BY"``, ``"CIS"``, ...)."""
     issuers: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     """Ids of the bodies that issued it."""
     date: PartialDate | None = None
     """The date of its defining event (adoption, signature, approval, ...)."""
     status: InstrumentStatus
+    """Where it stands, as of the data version that last changed it."""
     topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Ids of the topics it is tagged with."""
     summary: str
     """Our own words, never the act's wording."""
     events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
     """Its timeline, in chronological order."""
     relations: tuple[Relation, ...] = attrs.field(default=(), converter=_tuple)
+    """Its typed links to other instruments."""
 
     @property
     def title(self) -> str:
@@ -462,14 +505,19 @@ class Principle(Record):
     collection: ClassVar[str] = "principles"
 
     instrument: str
+    """The id of the instrument the principle belongs to."""
     name: str
+    """A short name, ours."""
     gist: str
+    """What the principle says, in our own words."""
     wording: str | None = None
+    """The principle's words, only ever from the official text (attestation ``official_text``)."""
     reported_by: str | None = None
     """Who stated it (a person and role), when it is a reported statement."""
     date: PartialDate | None = None
     """When it was stated or reported."""
     topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Ids of the topics it is tagged with."""
 
 
 @attrs.frozen(kw_only=True)
@@ -479,13 +527,17 @@ class Competency(Record):
     collection: ClassVar[str] = "competencies"
 
     instrument: str
+    """The id of the instrument that gives the power."""
     holder: str | None = None
     """The id of the body that holds it, where the sources name one."""
     holder_role: str | None = None
     """The role holding it when no body is named (e.g. "the authorized body")."""
     kind: CompetencyKind
+    """What sort of power it is."""
     gist: str
+    """What it empowers, in our own words."""
     topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Ids of the topics it is tagged with."""
 
 
 @attrs.frozen(kw_only=True)
@@ -495,11 +547,15 @@ class Objective(Record):
     collection: ClassVar[str] = "objectives"
 
     instrument: str
+    """The id of the instrument it belongs to."""
     gist: str
+    """The objective, in our own words."""
     stated_by: str | None = None
+    """Who stated it."""
     date: PartialDate | None = None
     """When it was stated (objectives stated during drafting may differ from the final text)."""
     topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Ids of the topics it is tagged with."""
 
 
 @attrs.frozen(kw_only=True)
@@ -509,11 +565,15 @@ class Provision(Record):
     collection: ClassVar[str] = "provisions"
 
     instrument: str
+    """The id of the instrument it belongs to."""
     part: ProvisionPart
+    """Which part of the content it is."""
     gist: str
+    """What the sources say the part contains, in our own words."""
     wording: str | None = None
     """Only from the official text."""
     topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Ids of the topics it is tagged with."""
 
 
 @attrs.frozen(kw_only=True)
@@ -523,8 +583,11 @@ class LifecycleStage(Record):
     collection: ClassVar[str] = "lifecycle_stages"
 
     instrument: str
+    """The id of the instrument that covers the stage."""
     name: str
+    """The stage's name."""
     gist: str | None = None
+    """What the sources say about it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -534,8 +597,11 @@ class ReviewProcess(Record):
     collection: ClassVar[str] = "review_processes"
 
     instrument: str
+    """The id of the reviewed instrument."""
     gist: str
+    """How the review went, in our own words."""
     stage_count: int | None = None
+    """How many review stages there were, where reported."""
     comments_per_stage: str | None = None
     """The size of the comments each participant sent per stage, as reported."""
 
