@@ -20,8 +20,8 @@ class CompiledDataHook(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        if self.target_name != "wheel":
-            return
+        if self.target_name != "wheel" or version == "editable":
+            return  # an editable install reads the YAML of the source tree itself
         source = Path(self.root, "src")
         sys.path.insert(0, str(source))
         try:
