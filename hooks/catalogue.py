@@ -118,6 +118,9 @@ def instrument_page(ds: Dataset, instrument: Instrument) -> str:
             kind = type(part).__name__
             name = getattr(part, "name", None) or getattr(part, "part", None)
             label = name.value.replace("_", " ") if hasattr(name, "value") else name
+            if not label and getattr(part, "gist", None):
+                words = part.gist.split()
+                label = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
             lines += [f"### {kind}: {_cell(label or part.id)} {{#{part.id}}}", ""]
             gist = getattr(part, "gist", None)
             if gist:
