@@ -156,14 +156,18 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
 converter.register_structure_hook_factory(_is_enum, _enum_hook)
 
 
-def _is_optional_enum(cls: Any) -> bool:
+def _is_optional(cls: Any) -> bool:
+    """``X | None`` for one type X."""
     args = typing.get_args(cls)
     return (
         typing.get_origin(cls) in (typing.Union, types.UnionType)
         and len(args) == 2
         and args[1] is type(None)
-        and _is_enum(args[0])
     )
+
+
+def _is_optional_enum(cls: Any) -> bool:
+    return _is_optional(cls) and _is_enum(typing.get_args(cls)[0])
 
 
 def _optional_enum_hook(cls: Any) -> Callable[[Any, type], Any]:
@@ -242,15 +246,6 @@ def _unstructure_optional_hook(cls: Any) -> Callable[[Any], Any]:
 
 def _identity(value: Any) -> Any:
     return value
-
-
-def _is_optional(cls: Any) -> bool:
-    args = typing.get_args(cls)
-    return (
-        typing.get_origin(cls) in (typing.Union, types.UnionType)
-        and len(args) == 2
-        and args[1] is type(None)
-    )
 
 
 converter.register_unstructure_hook_factory(_is_enum, _unstructure_enum_hook)

@@ -233,14 +233,16 @@ class Index:
         """The instruments on any of ``wanted`` topics, in order (kept for the next query)."""
         found = self.topic_records.get(wanted)
         if found is None:
-            if len(wanted) == 1:
-                positions: Sequence[int] = self.topic_positions.get(next(iter(wanted)), [])
-            else:
-                positions = sorted({p for t in wanted for p in self.topic_positions.get(t, ())})
-            found = tuple(self.ordered[p] for p in positions)
+            found = tuple(self.ordered[p] for p in self._topic_hits(wanted))
             if len(self.topic_records) < 1024:
                 self.topic_records[wanted] = found
         return found
+
+    def _topic_hits(self, wanted: frozenset[str]) -> Sequence[int]:
+        """Positions, in order, of the instruments on any of ``wanted`` topics."""
+        if len(wanted) == 1:
+            return self.topic_positions.get(next(iter(wanted)), [])
+        return sorted({p for t in wanted for p in self.topic_positions.get(t, ())})
 
     def _indexed(
         self, items: Sequence[Any], criteria: Mapping[str, Any]
@@ -273,14 +275,9 @@ class Index:
             answered.update(("since", "until"))
         topic = criteria.get("topic")
         if topic is not None:
-            wanted = self.topics(topic)
-            if len(wanted) == 1:
-                (only,) = wanted
-                topic_hits: list[int] = self.topic_positions.get(only, [])
-            else:
-                topic_hits = sorted({p for t in wanted for p in self.topic_positions.get(t, ())})
+            topic_hits = self._topic_hits(self.topics(topic))
             if found is None:
-                found = topic_hits
+                found = list(topic_hits)
             else:
                 allowed = set(topic_hits)
                 found = [p for p in found if p in allowed]

@@ -24,12 +24,9 @@ from cisai.model import (
     EventKind,
     Instrument,
     Jurisdiction,
-    LifecycleStage,
-    Objective,
     Principle,
     Provision,
     Record,
-    ReviewProcess,
     Source,
     Topic,
 )
@@ -425,14 +422,3 @@ def _check_instrument(
             )
         problems.extend(_check_sources(item, (*path, "sources"), relation.sources, required=False))
     return problems
-
-
-# The types whose records have an ``instrument`` field (parts of an instrument).
-PART_TYPES: tuple[type[Record], ...] = (
-    Principle,
-    Competency,
-    Objective,
-    Provision,
-    LifecycleStage,
-    ReviewProcess,
-)

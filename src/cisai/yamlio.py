@@ -24,7 +24,6 @@ __all__ = [
     "duplicate_keys",
     "expanded_size",
     "line_of",
-    "parse_yaml",
     "parse_yaml_document",
 ]
 
@@ -163,16 +162,13 @@ MAX_EXPANSION = 20
 """Aliases may make the data at most this many times larger than the text (and 100,000 values)."""
 
 
-def parse_yaml(text: str, file: str) -> Any:
-    """Parse one YAML document; any YAML problem is a :class:`DataError` with its line.
-
-    Data that aliases would expand far beyond the size of the text is refused.
-    """
-    return parse_yaml_document(text, file)[0]
-
-
 def parse_yaml_document(text: str, file: str) -> tuple[Any, bool]:
-    """:func:`parse_yaml`, and whether any mapping repeats a key (see :func:`duplicate_keys`)."""
+    """Parse one YAML document, and say whether any mapping repeats a key.
+
+    Any YAML problem is a :class:`DataError` with its line; data that aliases would
+    expand far beyond the size of the text is refused. Repeated keys are found by
+    :func:`duplicate_keys`.
+    """
     data, found_duplicates = _parse(text, file)
     if "*" in text:  # only aliases can make the tree larger than the text
         limit = max(100_000, MAX_EXPANSION * len(text))
@@ -221,7 +217,7 @@ def _parse(text: str, file: str) -> tuple[Any, bool]:
 
 
 def line_of(root: Any, path: Sequence[str | int]) -> int | None:
-    """The line of the deepest part of ``path`` inside data read by :func:`parse_yaml`."""
+    """The line of the deepest part of ``path`` inside data read by :func:`parse_yaml_document`."""
     line: int | None = root.line if isinstance(root, LineMap) else None
     node = root
     for step in path:
