@@ -170,9 +170,9 @@ def _parse_json(text: str, file: str) -> Any:
 # -- structuring -----------------------------------------------------------------------
 
 
-def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[str, Any]:
-    """Every ``sources:`` entry of every file, reachable by id and by URL."""
-    by_key: dict[str, Any] = {}
+def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[str, Source]:
+    """Every ``sources:`` entry of every file, checked once, reachable by id and by URL."""
+    by_key: dict[str, Source] = {}
     first_seen: dict[str, tuple[str, bool]] = {}
     for document in documents:
         file, root = document.file, document.root
@@ -192,7 +192,7 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
         for source_id, entry in sources.items():
             where = f"{file}:{line_of(root, ('sources', source_id))}"
             try:
-                structure(entry, Source)
+                source = structure(entry, Source)
             except Exception as exc:
                 for path, message in problems_of(exc):
                     problems.append(
@@ -218,7 +218,7 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
                 )
             for key in (str(source_id), url):
                 if key not in by_key:
-                    by_key[key] = entry
+                    by_key[key] = source
                     first_seen[key] = (where, document.bundled)
                     continue
                 first, first_bundled = first_seen[key]
@@ -237,11 +237,11 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
 
 def _expand_sources(
     value: Any,
-    catalogue: dict[str, Any],
+    catalogue: dict[str, Source],
     path: tuple[str | int, ...],
     report: list[tuple[tuple[str | int, ...], str]],
 ) -> Any:
-    """Replace source references (ids or URLs) by the catalogue's source mappings."""
+    """Replace source references (ids or URLs) by the catalogue's (checked) sources."""
     if not isinstance(value, list):
         return value
     expanded = []
@@ -263,7 +263,7 @@ def _expand_sources(
 
 
 def _prepare(
-    raw: Any, catalogue: dict[str, Any]
+    raw: Any, catalogue: dict[str, Source]
 ) -> tuple[Any, list[tuple[tuple[str | int, ...], str]]]:
     """A shallow copy of a raw record with its source references expanded."""
     report: list[tuple[tuple[str | int, ...], str]] = []
