@@ -1,4 +1,4 @@
-"""Write a synthetic dataset of N instruments (YAML files and a JSON Dataset document).
+"""Write a synthetic dataset of N instruments: YAML files, and the same as a JSON document.
 
 The records look like real ones: two titles, two or three dated events with sources,
 topics, relations, sources from a shared catalogue. Used by the benchmarks; the data
@@ -116,13 +116,22 @@ def instrument(i: int, rng: random.Random, sources: int) -> dict[str, object]:
 
 
 def generate(count: int, folder: Path, seed: int = 2026) -> None:
+    """Write the YAML files, and ``dataset.json``: the same records as one JSON document.
+
+    Both hold the same keys and values, only the syntax differs, so timing the two
+    loads compares parsing YAML with parsing JSON, not more data with less.
+    """
+    import json
+
     import yaml
+
+    from cisai import SCHEMA_VERSION
 
     rng = random.Random(seed)
     sources = max(10, count // 10)
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*"):
-        old.unlink()
+    for old in [*folder.glob("dataset.json"), *folder.glob("yaml/*.yaml")]:
+        old.unlink()  # what an earlier run wrote here, and nothing else
     header = _header(sources)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     (folder / "yaml").mkdir(exist_ok=True)
@@ -136,6 +145,9 @@ def generate(count: int, folder: Path, seed: int = 2026) -> None:
             yaml.dump(
                 {"instruments": chunk}, out, Dumper=dumper, allow_unicode=True, sort_keys=False
             )
+    document = {"schema_version": SCHEMA_VERSION, **header, "instruments": records}
+    with open(folder / "dataset.json", "w", encoding="utf-8") as out:
+        json.dump(document, out, ensure_ascii=False, separators=(",", ":"))
 
 
 def main() -> None:
