@@ -17,12 +17,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hypothesis import given, settings
+import attrs
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cisai
 from cisai.cli import main
-from fuzzing import FUZZ, JSON_VALUES, RECORD_CLASSES, record_like
+from cisai.model import RECORD_TYPES
 
 T = TypeVar("T")
 
@@ -77,6 +78,14 @@ TEXT_CHARS = st.one_of(
     st.sampled_from(YAML_CHARS),
     st.characters(blacklist_categories=("Cs",)),
     st.sampled_from(["\ufeff", "\x00", "\u2028", "\x85", "\r", "\u00b2"]),
+)
+
+FUZZ = settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 
@@ -178,6 +187,31 @@ def test_arbitrary_bytes_load_or_raise_cisai_error(data: bytes) -> None:
 
 
 # (b) arbitrary JSON values as records ---------------------------------------------------------
+
+JSON_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["2025", "2025-07", "2025-02-30", "2026.11.0", "law", "en", "https://example.org/x", ""]
+    ),
+)
+JSON_VALUES = st.recursive(
+    JSON_SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+RECORD_CLASSES = [*RECORD_TYPES, cisai.Source, cisai.Event, cisai.Title]
+
+
+def record_like(cls: type[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """Mappings with (some of) ``cls``'s field names and arbitrary JSON values."""
+    names = [a.name for a in attrs.fields(cls)]
+    return st.dictionaries(st.sampled_from(names), JSON_VALUES, max_size=len(names))
 
 
 @FUZZ

@@ -198,6 +198,17 @@ def test_duplicate_ids_among_user_files(tmp_path: Path) -> None:
 # -- JSON Dataset documents ---------------------------------------------------------------
 
 
+def test_a_catalogued_source_is_one_object_for_every_citation() -> None:
+    ds = cisai.load(extra=[SAMPLE])
+    ministry = ds.get("sample-kz-ministry-ai")
+    instrument = ds.get("sample-kz-ministry-ai-2025")
+    cited = [*ministry.sources, *instrument.sources, *instrument.events[0].sources]
+    assert cited[0].url.startswith("https://")
+    assert cited[0].title  # the catalogue's fields, not just the URL
+    assert all(source is cited[0] for source in cited)  # checked once, shared, not copied
+    assert ministry.sources is instrument.sources  # equal lists of sources: one tuple
+
+
 def test_json_document_loads_like_the_bundled_data(tmp_path: Path) -> None:
     bundled = cisai.load()
     path = write(tmp_path / "cisai.json", cisai.to_json(bundled, indent=2))

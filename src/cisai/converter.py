@@ -326,43 +326,15 @@ def _shared_value(key: Any, make: Callable[[], Any]) -> Any:
     return found
 
 
-def _field_hooks(cls: type) -> dict[str, tuple[Callable[[Any, Any], Any], Any]] | None:
-    """Each field's structure hook and type, by key; ``None`` if a key is not the init name."""
-    attrs.resolve_types(cls)
-    hooks = {}
-    for field in attrs.fields(cls):
-        if not field.init or field.alias != field.name:
-            return None
-        hooks[field.name] = (converter.get_structure_hook(field.type), field.type)
-    return hooks
-
-
 def _record_hook(cls: type) -> Callable[[Any, type], Any]:
-    """Structure an attrs class from a mapping: a fast path, and cattrs' own for errors.
-
-    The fast path calls the very hooks cattrs' generated function calls, for the keys
-    the mapping has (not for every field the class has), and the class itself, so it
-    accepts exactly what that function accepts. On any failure - an unknown key, a
-    missing field, a bad value - the mapping is structured again by cattrs' detailed
-    function, whose error names every problem and its path.
-    """
+    """cattrs' generated function for an attrs class, refusing anything but a mapping."""
     generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True
     )
-    hooks = _field_hooks(cls)
 
     def structure_record(value: Any, _: type) -> Any:
         if not isinstance(value, dict):
             raise TypeError(f"expected a mapping, got {_type_name(value)}")
-        if hooks is not None:
-            try:
-                kwargs = {}
-                for key, item in value.items():
-                    hook, item_type = hooks[key]
-                    kwargs[key] = hook(item, item_type)
-                return cls(**kwargs)
-            except Exception:  # redone below, where every error is named
-                pass
         return generated(value, cls)
 
     if cls is Source:
