@@ -401,9 +401,9 @@ def main() -> int:
         rows = startup(wheel_python(root), args.startup_runs)
         print(f"generating {args.count:,} instruments ...", flush=True)
         generate(args.count, root / "data")
-        large_rows, _ = large(root / "data", args.count, args.repeat)
+        large_rows, main_figures = large(root / "data", args.count, args.repeat)
         rows.extend(large_rows)
-        scaling = []
+        scaling = [(args.count, main_figures)]
         for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
             print(f"scaling: {size:,} instruments ...", flush=True)
             generate(size, root / f"data-{size}")
@@ -412,7 +412,8 @@ def main() -> int:
     report = table(rows)
     print()
     print(report)
-    if scaling:
+    scaling.sort()
+    if len(scaling) > 1:
         print()
         print(scaling_table(scaling))
     print(f"\ntotal time: {time.perf_counter() - started:.0f} s")
@@ -435,7 +436,7 @@ def markdown(rows: list[Row], scaling: list[tuple[int, dict[str, float]]]) -> st
         f"| {f.strip()} | {v:.2f}{' KB' if t.endswith('KB') else 'x'} | {t} | {verdict(ok)} |"
         for f, v, t, ok in rows
     ]
-    if scaling:
+    if len(scaling) > 1:
         keys = list(scaling[0][1])
         out += ["", "| instruments | " + " | ".join(keys) + " |", "|---:|" + "---:|" * len(keys)]
         out += [
