@@ -749,6 +749,19 @@ def test_non_http_source_url_in_place(tmp_path: Path) -> None:
     assert len(err.problems) == 1
 
 
+def test_catalogued_source_url_written_as_a_number(tmp_path: Path) -> None:
+    text = variant(("    url: https://example.org/one\n", "    url: 12345\n"))
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "url: 12345"),
+        record_id="src-one",
+        field="url",
+        message="not an http(s) URL: '12345'",
+    )
+
+
 def test_non_http_source_url_in_event(tmp_path: Path) -> None:
     text = variant(
         ("        sources: [src-two]\n", "        sources:\n          - url: example.org/page\n")

@@ -205,7 +205,7 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
                         )
                     )
                 continue
-            url = entry["url"]
+            url = source.url  # checked: a string, even where the file wrote a number
             if not url.startswith(("https://", "http://")):
                 problems.append(
                     Problem(
