@@ -170,6 +170,20 @@ def _parse_json(text: str, file: str) -> Any:
 # -- structuring -----------------------------------------------------------------------
 
 
+def _problems_at(
+    found: Iterable[tuple[tuple[str | int, ...], str]], origin: Origin, record_id: str | None
+) -> Iterator[Problem]:
+    """A problem for each ``(path, message)`` found in one record, at its path's line."""
+    for path, message in found:
+        yield Problem(
+            message=message,
+            file=origin.file,
+            line=origin.line(*path),
+            record_id=record_id,
+            field=format_path(path) or None,
+        )
+
+
 def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[str, Source]:
     """Every ``sources:`` entry of every file, checked once, reachable by id and by URL."""
     by_key: dict[str, Source] = {}
@@ -194,16 +208,8 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
             try:
                 source = structure(entry, Source)
             except Exception as exc:
-                for path, message in problems_of(exc):
-                    problems.append(
-                        Problem(
-                            message=message,
-                            file=file,
-                            line=line_of(root, ("sources", source_id, *path)),
-                            record_id=str(source_id),
-                            field=format_path(path) or None,
-                        )
-                    )
+                origin = Origin(file, root, ("sources", source_id), document.bundled)
+                problems.extend(_problems_at(problems_of(exc), origin, str(source_id)))
                 continue
             url = source.url  # checked: a string, even where the file wrote a number
             if not url.startswith(("https://", "http://")):
@@ -363,29 +369,11 @@ def _structure_documents(documents: Sequence[Document], problems: list[Problem])
                     continue
                 record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
                 prepared, report = _prepare(raw, catalogue)
-                for path, message in report:
-                    problems.append(
-                        Problem(
-                            message=message,
-                            file=file,
-                            line=origin.line(*path),
-                            record_id=record_id,
-                            field=format_path(path),
-                        )
-                    )
+                problems.extend(_problems_at(report, origin, record_id))
                 try:
                     record: AnyRecord = structure(prepared, cls)
                 except Exception as exc:
-                    for path, message in problems_of(exc):
-                        problems.append(
-                            Problem(
-                                message=message,
-                                file=file,
-                                line=origin.line(*path),
-                                record_id=record_id,
-                                field=format_path(path) or None,
-                            )
-                        )
+                    problems.extend(_problems_at(problems_of(exc), origin, record_id))
                     continue
                 located.append(Located(record, origin))
     return located
