@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
 
 import cisai
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
-def catalogue() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("catalogue", ROOT / "hooks" / "catalogue.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def catalogue(load_script: Callable[[str], ModuleType]) -> ModuleType:
+    return load_script("hooks/catalogue.py")
 
 
 @pytest.fixture(scope="module")
@@ -63,18 +55,14 @@ def test_index_pages_and_timeline(pages: dict[str, str]) -> None:
     assert "kz-law-ai-2025" in pages["catalogue/comparison.md"]
 
 
-def test_record_reference_lists_every_field_with_a_meaning() -> None:
+def test_record_reference_lists_every_field_with_a_meaning(
+    load_script: Callable[[str], ModuleType],
+) -> None:
     import attrs
 
     from cisai import model
 
-    spec = importlib.util.spec_from_file_location(
-        "records_reference", ROOT / "hooks" / "records_reference.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    reference = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(reference)
+    reference = load_script("hooks/records_reference.py")
     page = reference.generate_page()
     for cls in (*model.RECORD_TYPES, *reference.VALUE_TYPES):
         assert f"## {cls.__name__}\n" in page
