@@ -49,3 +49,21 @@ def test_every_figure_is_measured(
     assert all(value > 0 for _, value, _, _ in rows)
     assert figures["bytes per instrument"] > 0
     assert "build typed records" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("value", "target", "met"),
+    [
+        (1.5, "<= 1.5x", True),
+        (1.51, "<= 1.5x", False),
+        (8.0, ">= 8x", True),
+        (7.99, ">= 8x", False),
+        (2.0, "<= 2 KB", True),
+        (2.01, "<= 2 KB", False),
+        (123.0, "-", None),
+    ],
+)
+def test_a_row_is_met_as_its_target_reads(
+    bench: ModuleType, value: float, target: str, met: bool | None
+) -> None:
+    assert bench.row("figure", value, target) == ("figure", value, target, met)
