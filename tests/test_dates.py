@@ -207,8 +207,9 @@ def test_comparison_with_other_types() -> None:
 
 
 @st.composite
-def partial_dates(draw: st.DrawFn) -> PartialDate:
-    day = draw(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+def dates_between(draw: st.DrawFn, first: dt.date, last: dt.date) -> PartialDate:
+    """A date between ``first`` and ``last``, known to the year, the month or the day."""
+    day = draw(st.dates(min_value=first, max_value=last))
     precision = draw(st.sampled_from(list(Precision)))
     if precision is Precision.YEAR:
         return PartialDate(day.year)
@@ -217,16 +218,13 @@ def partial_dates(draw: st.DrawFn) -> PartialDate:
     return PartialDate(day.year, day.month, day.day)
 
 
-# Dates close together, so that equal starts and overlaps are common.
-@st.composite
-def near_dates(draw: st.DrawFn) -> PartialDate:
-    day = draw(st.dates(min_value=dt.date(2024, 11, 1), max_value=dt.date(2025, 2, 28)))
-    precision = draw(st.sampled_from(list(Precision)))
-    if precision is Precision.YEAR:
-        return PartialDate(day.year)
-    if precision is Precision.MONTH:
-        return PartialDate(day.year, day.month)
-    return PartialDate(day.year, day.month, day.day)
+def partial_dates() -> st.SearchStrategy[PartialDate]:
+    return dates_between(dt.date(1, 1, 1), dt.date(9999, 12, 31))
+
+
+def near_dates() -> st.SearchStrategy[PartialDate]:
+    """Dates close together, so that equal starts and overlaps are common."""
+    return dates_between(dt.date(2024, 11, 1), dt.date(2025, 2, 28))
 
 
 any_dates = st.one_of(partial_dates(), near_dates())
