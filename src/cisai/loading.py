@@ -204,40 +204,26 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
             )
             continue
         for source_id, entry in sources.items():
-            where = f"{file}:{line_of(root, ('sources', source_id))}"
+            origin = Origin(file, root, ("sources", source_id), document.bundled)
+            found: list[tuple[tuple[str | int, ...], str]] = []
             try:
                 source = structure(entry, Source)
             except Exception as exc:
-                origin = Origin(file, root, ("sources", source_id), document.bundled)
                 problems.extend(_problems_at(problems_of(exc), origin, str(source_id)))
                 continue
             url = source.url  # checked: a string, even where the file wrote a number
             if not url.startswith(("https://", "http://")):
-                problems.append(
-                    Problem(
-                        message=f"not an http(s) URL: {url!r}",
-                        file=file,
-                        line=line_of(root, ("sources", source_id, "url")),
-                        record_id=str(source_id),
-                        field="url",
-                    )
-                )
+                found.append((("url",), f"not an http(s) URL: {url!r}"))
             for key in (str(source_id), url):
                 if key not in by_key:
                     by_key[key] = source
-                    first_seen[key] = (where, document.bundled)
+                    first_seen[key] = (f"{file}:{origin.line()}", document.bundled)
                     continue
                 first, first_bundled = first_seen[key]
                 if key == url and first_bundled and not document.bundled:
                     continue  # a user may catalogue a page the bundled data cites too
-                problems.append(
-                    Problem(
-                        message=f"source {key!r} is defined twice (first in {first})",
-                        file=file,
-                        line=line_of(root, ("sources", source_id)),
-                        record_id=str(source_id),
-                    )
-                )
+                found.append(((), f"source {key!r} is defined twice (first in {first})"))
+            problems.extend(_problems_at(found, origin, str(source_id)))
     return by_key
 
 
