@@ -1,7 +1,7 @@
 """Version numbers: the code (SemVer), the bundled data (CalVer), the JSON shape."""
 
-__version__ = "0.1.0"
-DATA_VERSION = "2026.11.1"
+__version__ = "0.2.0"
+DATA_VERSION = "2026.12.0"
 SCHEMA_VERSION = "1.0"
 
 
