@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cisai.dataset import Dataset
-from cisai.model import Body, Instrument, InstrumentStatus, RelationKind, Topic
+from cisai._dataset import Dataset
+from cisai._model import Body, Instrument, InstrumentStatus, RelationKind, Topic
 
 __all__ = ["SCHEMA_ORG_CONTEXT", "to_jsonld"]
 
@@ -94,7 +94,7 @@ def to_jsonld(
     else:
         instruments = [r for r in obj if isinstance(r, Instrument)]
     if dataset is None:
-        from cisai.loading import load
+        from cisai._loading import load
 
         dataset = load()
     if isinstance(obj, Instrument):

@@ -1,6 +1,6 @@
 """Checks across records that no single record can make on its own.
 
-Each check returns :class:`~cisai.errors.Problem` s instead of raising, so that a
+Each check returns :class:`~cisai._errors.Problem` s instead of raising, so that a
 user sees every problem of a data folder at once. The loader gives each record its
 :class:`Origin` (file, and the parsed mapping it came from) so a problem can name
 the line of the offending field.
@@ -14,9 +14,9 @@ from typing import Any
 
 import attrs
 
-from cisai.dates import PartialDate
-from cisai.errors import Problem, suggest
-from cisai.model import (
+from cisai._dates import PartialDate
+from cisai._errors import Problem, suggest
+from cisai._model import (
     AnyRecord,
     Attestation,
     Body,
@@ -30,7 +30,7 @@ from cisai.model import (
     Source,
     Topic,
 )
-from cisai.yamlio import line_of
+from cisai._yamlio import line_of
 
 __all__ = ["ID_PATTERN", "UNKNOWN_FACETS", "VERSION_PATTERN", "Located", "Origin", "check"]
 
