@@ -18,12 +18,13 @@ from typing import Any
 import attrs
 
 from cisai._bundle import bundled_files, load_bundled
-from cisai._checks import Located, Origin, check, format_path
+from cisai._checks import Located, check
 from cisai._converter import bulk, problems_of, structure
 from cisai._dataset import Dataset
-from cisai._errors import DataError, Problem, SchemaError, suggest
+from cisai._errors import DataError, Problem, SchemaError, format_path, suggest
 from cisai._jsonio import parse_json
 from cisai._model import RECORD_TYPES, AnyRecord, Source
+from cisai._origin import Origin
 from cisai._version import DATA_VERSION, check_schema_version
 from cisai._yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 

@@ -100,7 +100,7 @@ def _enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.
 
 
 def _changed_after(record: Any, version: tuple[int, int, int]) -> bool:
-    from cisai._checks import version_key
+    from cisai._ids import version_key
 
     for value in (record.added_in, record.changed_in):
         key = version_key(value) if value else None
@@ -335,7 +335,7 @@ class Index:
                 raise QueryError("text: an empty search text matches everything; give some text")
             return lambda r: any(needle in _haystack(r) for needle in needles)
         if name == "changed_since":
-            from cisai._checks import version_key
+            from cisai._ids import version_key
 
             version = version_key(str(value))
             if version is None:

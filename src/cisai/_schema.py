@@ -14,8 +14,8 @@ from typing import Any
 
 import attrs
 
-from cisai._checks import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN
 from cisai._dates import ISO_PATTERN, PartialDate
+from cisai._ids import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN
 from cisai._model import RECORD_TYPES
 from cisai._version import SCHEMA_VERSION
 

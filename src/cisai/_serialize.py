@@ -14,10 +14,9 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from cisai._checks import format_path
 from cisai._converter import bulk, converter, problems_of, shared_output, structure
 from cisai._dataset import Dataset
-from cisai._errors import DataError, Problem
+from cisai._errors import DataError, Problem, format_path
 from cisai._gc import paused
 from cisai._jsonio import parse_json
 from cisai._model import RECORD_TYPES, Record
