@@ -22,7 +22,14 @@ from cisai._dates import PartialDate
 
 PAGE = "reference/records.md"
 
-VALUE_TYPES = (model.Source, model.Title, model.Unknown, model.Event, model.Relation)
+VALUE_TYPES = (
+    model.Source,
+    model.Title,
+    model.Unknown,
+    model.Event,
+    model.Relation,
+    model.Locator,
+)
 
 
 def field_docs(cls: type) -> dict[str, str]:

@@ -8,7 +8,8 @@ the line of the offending field.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -24,6 +25,8 @@ from cisai._model import (
     Instrument,
     Jurisdiction,
     Principle,
+    PrincipleConcept,
+    Prohibition,
     Provision,
     Record,
     Source,
@@ -57,6 +60,14 @@ class Located:
     origin: Origin
 
 
+def namespace(record: Any) -> str:
+    """The id space of a record: principle concepts have their own, all others share one.
+
+    A concept may so share its id with a topic (``transparency`` is both).
+    """
+    return "principle_concepts" if isinstance(record, PrincipleConcept) else ""
+
+
 def _problem(item: Located, field: Sequence[str | int], message: str) -> Problem:
     return Problem(
         message=message,
@@ -74,6 +85,7 @@ def check(
     problems: list[Problem] = []
     by_type: dict[type, dict[str, Located]] = {}
     seen: dict[str, Located] = {}
+    seen_concepts: dict[str, Located] = {}
     taken = set(known_ids)
     for item in items:
         rid = item.record.id
@@ -81,8 +93,9 @@ def check(
             problems.append(
                 _problem(item, ("id",), f"invalid id {rid!r}: use lowercase a-z, 0-9 and hyphens")
             )
-        if rid in seen or rid in taken:
-            other = seen.get(rid)
+        space = seen_concepts if namespace(item.record) else seen
+        if rid in space or (space is seen and rid in taken):
+            other = space.get(rid)
             where = (
                 f" (first defined in {other.origin.file}:{other.origin.line()})" if other else ""
             )
@@ -90,10 +103,11 @@ def check(
                 where += "; to replace the bundled record, mark yours with override: true"
             problems.append(_problem(item, ("id",), f"duplicate id {rid!r}{where}"))
             continue
-        seen[rid] = item
+        space[rid] = item
         by_type.setdefault(type(item.record), {})[rid] = item
 
     topics = by_type.get(Topic, {})
+    concepts = by_type.get(PrincipleConcept, {})
     bodies = by_type.get(Body, {})
     instruments = by_type.get(Instrument, {})
     codes = {
@@ -103,20 +117,27 @@ def check(
     }
 
     for item in items:
-        if seen.get(item.record.id) is not item:
+        if (seen_concepts if namespace(item.record) else seen).get(item.record.id) is not item:
             continue  # a duplicate: already reported
         problems.extend(_check_versions(item, data_version if item.origin.bundled else None))
         record = item.record
         if isinstance(record, Topic):
             problems.extend(_check_topic(item, topics))
             continue
+        if isinstance(record, PrincipleConcept):
+            problems.extend(_check_concept(item, record, concepts))
+            continue
         problems.extend(_check_provenance(item))
         if hasattr(record, "topics"):
-            problems.extend(_check_refs(item, ("topics",), record.topics, topics, "topic"))
+            problems.extend(_check_refs(item, ("topics",), record.topics, topics, "topic", seen))
         if hasattr(record, "instrument"):
             problems.extend(
-                _check_refs(item, ("instrument",), [record.instrument], instruments, "instrument")
+                _check_refs(
+                    item, ("instrument",), [record.instrument], instruments, "instrument", seen
+                )
             )
+        if isinstance(record, Principle):
+            problems.extend(_check_principle(item, record, concepts, seen))
         if isinstance(record, Jurisdiction) and not CODE_PATTERN.fullmatch(record.code):
             problems.append(
                 _problem(item, ("code",), f"invalid code {record.code!r}: use e.g. 'BY' or 'CIS'")
@@ -131,9 +152,11 @@ def check(
                     _problem(item, ("holder",), "give a holder (body id) or a holder_role")
                 )
             if record.holder is not None:
-                problems.extend(_check_refs(item, ("holder",), [record.holder], bodies, "body"))
+                problems.extend(
+                    _check_refs(item, ("holder",), [record.holder], bodies, "body", seen)
+                )
         if (
-            isinstance(record, Principle | Provision)
+            isinstance(record, Principle | Provision | Prohibition)
             and record.wording is not None
             and record.attestation is not Attestation.OFFICIAL_TEXT
         ):
@@ -226,7 +249,12 @@ def _check_provenance(item: Located) -> list[Problem]:
         value = getattr(record, name, None)
         if isinstance(value, str) and not value.strip():
             problems.append(_problem(item, (name,), "must not be empty"))
+    problems.extend(_check_parts(item))
     return problems
+
+
+_LIST_FIELDS = frozenset({"topics", "issuers", "concepts"})
+"""Reference fields that are lists: a problem names the item (``topics[1]``)."""
 
 
 def _check_refs(
@@ -235,13 +263,92 @@ def _check_refs(
     ids: Sequence[str],
     known: Collection[str],
     what: str,
+    everything: Mapping[str, Located] | None = None,
 ) -> list[Problem]:
+    """A problem for each of ``ids`` not in ``known`` (``everything``: to name a wrong type)."""
     problems = []
     for index, ref in enumerate(ids):
         if ref not in known:
-            where = (*path, index) if len(ids) > 1 or path[-1] in ("topics", "issuers") else path
+            where = (*path, index) if len(ids) > 1 or path[-1] in _LIST_FIELDS else path
+            other = everything.get(ref) if everything is not None else None
+            if other is not None:
+                kind = _TYPE_WORDS.get(type(other.record), type(other.record).__name__)
+                message = f"{ref!r} is {kind}, not {_article(what)} {what}; "
+            else:
+                message = f"unknown {what} {ref!r}; "
+            problems.append(_problem(item, where, message + suggest(ref, known)))
+    return problems
+
+
+_TYPE_WORDS = {Instrument: "an instrument", Body: "a body", Jurisdiction: "a jurisdiction"}
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _check_concept(
+    item: Located, record: PrincipleConcept, concepts: dict[str, Located]
+) -> list[Problem]:
+    """A concept needs a label and a definition; an alias may not name another concept."""
+    problems = []
+    for name in ("label", "definition"):
+        if not getattr(record, name).strip():
+            problems.append(_problem(item, (name,), "must not be empty"))
+    for index, alias in enumerate(record.aliases):
+        for other_id, other in concepts.items():
+            other_record = other.record
+            assert isinstance(other_record, PrincipleConcept)
+            if other_id != record.id and (
+                alias == other_id or alias.casefold() in map(str.casefold, other_record.aliases)
+            ):
+                problems.append(
+                    _problem(
+                        item,
+                        ("aliases", index),
+                        f"alias {alias!r} also names the principle concept {other_id!r}",
+                    )
+                )
+                break
+    return problems
+
+
+def _check_principle(
+    item: Located,
+    record: Principle,
+    concepts: dict[str, Located],
+    everything: Mapping[str, Located],
+) -> list[Problem]:
+    """Its concepts exist; a bundled principle maps to at least one (our editorial mapping)."""
+    problems = _check_refs(
+        item, ("concepts",), record.concepts, concepts, "principle concept", everything
+    )
+    if item.origin.packaged and not record.concepts:
+        problems.append(
+            _problem(
+                item,
+                ("concepts",),
+                "a bundled principle maps to at least one principle concept "
+                "(see principle-concepts.yaml); give concepts: [...]",
+            )
+        )
+    return problems
+
+
+def _check_parts(item: Located) -> list[Problem]:
+    """Names (as the sources give them) and locators must say something."""
+    problems = []
+    for index, title in enumerate(getattr(item.record, "names", ())):
+        if not title.text.strip():
+            problems.append(_problem(item, ("names", index, "text"), "must not be empty"))
+    for index, locator in enumerate(getattr(item.record, "locators", ())):
+        path: tuple[str | int, ...] = ("locators", index)
+        if not locator.text.strip():
+            problems.append(_problem(item, (*path, "text"), "must not be empty"))
+        url = locator.source.url
+        if not url.startswith(("https://", "http://")) or len(url) < 12:
             problems.append(
-                _problem(item, where, f"unknown {what} {ref!r}; " + suggest(ref, known))
+                _problem(item, (*path, "source", "url"), f"not an http(s) URL: {url!r}")
             )
     return problems
 

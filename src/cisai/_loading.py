@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from cisai._bundle import bundled_files, load_bundled
-from cisai._checks import Located, check
+from cisai._checks import Located, check, namespace
 from cisai._converter import bulk, problems_of, structure
 from cisai._dataset import Dataset
 from cisai._errors import DataError, Problem, SchemaError, format_path, suggest
@@ -275,7 +275,34 @@ def _prepare(
                     )
                 copied.append(item)
             record[list_name] = copied
+    locators = record.get("locators")
+    if isinstance(locators, list):
+        record["locators"] = [
+            _expand_locator(item, catalogue, ("locators", index), report)
+            for index, item in enumerate(locators)
+        ]
     return record, report
+
+
+def _expand_locator(
+    item: Any,
+    catalogue: dict[str, Source],
+    path: tuple[str | int, ...],
+    report: list[tuple[tuple[str | int, ...], str]],
+) -> Any:
+    """A locator with its ``source`` reference (an id or URL) replaced by the source."""
+    if not isinstance(item, dict) or not isinstance(item.get("source"), str):
+        return item  # anything else is for the converter to accept (a mapping) or refuse
+    expanded = _expand_sources([item["source"]], catalogue, (*path, "source"), report)
+    if not expanded:
+        # Unknown: reported at its own path. A stand-in lets the rest of the locator be
+        # checked too; the load fails on the report, so the stand-in never escapes.
+        report[-1] = ((*path, "source"), report[-1][1])
+        return {**item, "source": _UNKNOWN_SOURCE}
+    return {**item, "source": expanded[0]}
+
+
+_UNKNOWN_SOURCE = Source(url="https://unknown-source.invalid/")
 
 
 def _duplicate_key_problems(file: str, root: Any) -> Iterator[Problem]:
@@ -343,7 +370,9 @@ def _structure_documents(documents: Sequence[Document], problems: list[Problem])
                 )
                 continue
             for index, raw in enumerate(records):
-                origin = Origin(file, root, (name, index), document.bundled)
+                origin = Origin(
+                    file, root, (name, index), document.bundled, packaged=document.bundled
+                )
                 if not isinstance(raw, dict):
                     problems.append(
                         Problem(
@@ -377,15 +406,18 @@ def build_from_records(records: Sequence[AnyRecord], data_version: str | None) -
 
 def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Located]:
     """User records marked ``override: true`` replace the bundled records with their ids."""
-    bundled = {item.record.id: item for item in located if item.origin.bundled}
+    bundled = {
+        (namespace(item.record), item.record.id): item for item in located if item.origin.bundled
+    }
     replaced: set[int] = set()
     for item in located:
         if not item.record.override:
             continue
+        key = (namespace(item.record), item.record.id)
         if item.origin.bundled:
             message = "override: true is for a user's records, not the bundled data"
-        elif item.record.id in bundled:
-            replaced.add(id(bundled[item.record.id]))
+        elif key in bundled:
+            replaced.add(id(bundled[key]))
             continue
         else:
             message = f"override: true, but no bundled record has the id {item.record.id!r}"

@@ -23,6 +23,9 @@ class Origin:
     path: tuple[str | int, ...]
     bundled: bool = False
     """Whether the record comes with the package (checked against ``DATA_VERSION``)."""
+    packaged: bool = False
+    """Whether it was read from the package's own data files: the house rules of the
+    bundled data apply (e.g. every principle maps to a principle concept)."""
 
     def line(self, *field_path: str | int) -> int | None:
         return line_of(self.root, (*self.path, *field_path))

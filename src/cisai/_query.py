@@ -23,6 +23,7 @@ from cisai._model import (
     InstrumentKind,
     InstrumentStatus,
     Jurisdiction,
+    PrincipleConcept,
     Relation,
     Topic,
 )
@@ -113,7 +114,19 @@ class Index:
     """Lookups a dataset builds once: ids, topic trees, codes, reverse relations."""
 
     def __init__(self, records: Sequence[AnyRecord]) -> None:
-        self.by_id: dict[str, AnyRecord] = {r.id: r for r in records}
+        # Principle concepts are a vocabulary with ids of their own (``transparency`` may
+        # be a topic too), so they are looked up apart from the records.
+        self.by_id: dict[str, AnyRecord] = {
+            r.id: r for r in records if not isinstance(r, PrincipleConcept)
+        }
+        self.concepts: dict[str, PrincipleConcept] = {
+            r.id: r for r in records if isinstance(r, PrincipleConcept)
+        }
+        self.concept_names: dict[str, str] = {}
+        for concept in self.concepts.values():
+            self.concept_names[concept.id] = concept.id
+            for alias in concept.aliases:
+                self.concept_names.setdefault(alias.casefold(), concept.id)
         topics = [r for r in records if isinstance(r, Topic)]
         self.topic_names: dict[str, str] = {}
         for topic in topics:

@@ -83,6 +83,11 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     required = []
     for attribute in attrs.fields(cls):
         properties[attribute.name] = _schema_of(hints[attribute.name], defs, attribute.name)
+        if "description" in attribute.metadata:  # a field whose meaning readers must not miss
+            properties[attribute.name] = {
+                "description": attribute.metadata["description"],
+                **properties[attribute.name],
+            }
         if attribute.default is attrs.NOTHING:
             required.append(attribute.name)
     if "sources" in properties and "sources" in required:

@@ -2,7 +2,7 @@
 
 __version__ = "0.2.0"
 DATA_VERSION = "2026.12.0"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def schema_major(version: object) -> int | None:
