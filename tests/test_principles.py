@@ -10,7 +10,7 @@ import pytest
 
 import cisai
 from cisai import DataError
-from cisai.loading import build_bundled
+from cisai._loading import build_bundled
 
 BASE = """\
 sources:

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
-    from cisai.comparison import Comparison, ComparisonEntry, ComparisonRow
-    from cisai.dataset import MODEL_LAW_ID, Dataset
-    from cisai.dates import PartialDate, Precision
-    from cisai.errors import (
+    from cisai._comparison import Comparison, ComparisonEntry, ComparisonRow
+    from cisai._dataset import MODEL_LAW_ID, Dataset
+    from cisai._dates import PartialDate, Precision
+    from cisai._errors import (
         CisaiError,
         DataError,
         NotFoundError,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         QueryError,
         SchemaError,
     )
-    from cisai.matrix import (
+    from cisai._matrix import (
         NOT_FOUND,
         CompetencyComparison,
         MatrixCell,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         MatrixRow,
         PrincipleComparison,
     )
-    from cisai.model import (
+    from cisai._model import (
         RECORD_TYPES,
         AnyRecord,
         Attestation,
@@ -74,12 +74,12 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Topic,
         Unknown,
     )
-    from cisai.selection import Selection
+    from cisai._selection import Selection
 
 _LAZY = {
-    "cisai.comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
-    "cisai.dataset": ("MODEL_LAW_ID", "Dataset"),
-    "cisai.matrix": (
+    "cisai._comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
+    "cisai._dataset": ("MODEL_LAW_ID", "Dataset"),
+    "cisai._matrix": (
         "NOT_FOUND",
         "CompetencyComparison",
         "MatrixCell",
@@ -88,8 +88,8 @@ _LAZY = {
         "MatrixRow",
         "PrincipleComparison",
     ),
-    "cisai.dates": ("PartialDate", "Precision"),
-    "cisai.errors": (
+    "cisai._dates": ("PartialDate", "Precision"),
+    "cisai._errors": (
         "CisaiError",
         "DataError",
         "NotFoundError",
@@ -97,7 +97,7 @@ _LAZY = {
         "QueryError",
         "SchemaError",
     ),
-    "cisai.model": (
+    "cisai._model": (
         "RECORD_TYPES",
         "AnyRecord",
         "Attestation",
@@ -131,7 +131,7 @@ _LAZY = {
         "Topic",
         "Unknown",
     ),
-    "cisai.selection": ("Selection",),
+    "cisai._selection": ("Selection",),
 }
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -238,10 +238,10 @@ def load(
     :class:`DataError` naming the file, line, record id and field of every problem.
     """
     if extra is None and bundled:
-        from cisai.bundle import load_bundled
+        from cisai._bundle import load_bundled
 
         return load_bundled()
-    from cisai.loading import load as _load
+    from cisai._loading import load as _load
 
     return _load(extra, bundled=bundled)
 
@@ -265,7 +265,7 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None
     >>> [(e.instrument.id, e.status) for e in cisai_kz.cells["law"]]
     [('kz-law-ai-2025', 'in_force')]
     """
-    from cisai.comparison import compare as _compare
+    from cisai._comparison import compare as _compare
 
     return _compare(dataset if dataset is not None else load(), on=on, topic=topic)
 
@@ -291,7 +291,7 @@ def compare_principles(
     >>> [e.record.id for e in matrix.cell("human-oversight", "model-law").entries]
     ['cis-model-law-ai-2025-principle-human-decides']
     """
-    from cisai.matrix import compare_principles as _compare
+    from cisai._matrix import compare_principles as _compare
 
     return _compare(
         dataset if dataset is not None else load(),
@@ -315,7 +315,7 @@ def compare_competencies(
     each with its holder; an empty cell says :data:`NOT_FOUND`. ``kind``,
     ``jurisdiction``, ``holder`` and ``attestation`` narrow rows, columns and records.
     """
-    from cisai.matrix import compare_competencies as _compare
+    from cisai._matrix import compare_competencies as _compare
 
     return _compare(
         dataset if dataset is not None else load(),
@@ -333,14 +333,14 @@ def get(record_id: str) -> AnyRecord:
 
 def to_dict(obj: Any) -> Any:
     """Plain JSON-ready data (dicts, lists, strings) for a record, records or a Dataset."""
-    from cisai.serialize import to_dict as _to_dict
+    from cisai._serialize import to_dict as _to_dict
 
     return _to_dict(obj)
 
 
 def to_json(obj: Any, indent: int | None = None) -> str:
     """JSON text for a record, records or a Dataset: stable key order, byte-for-byte repeatable."""
-    from cisai.serialize import to_json as _to_json
+    from cisai._serialize import to_json as _to_json
 
     return _to_json(obj, indent=indent)
 
@@ -354,28 +354,28 @@ def from_json(text: str | bytes, cls: type[_T]) -> _T:
     A Dataset document of another schema major raises :class:`SchemaError`; an invalid
     document raises :class:`DataError` with the JSON path of the bad field.
     """
-    from cisai.serialize import from_json as _from_json
+    from cisai._serialize import from_json as _from_json
 
     return _from_json(text, cls)
 
 
 def to_jsonl(obj: Any) -> str:
     """JSON Lines: one record per line, each object with its ``type`` first."""
-    from cisai.tabular import to_jsonl as _to_jsonl
+    from cisai._tabular import to_jsonl as _to_jsonl
 
     return _to_jsonl(obj)
 
 
 def to_csv(obj: Any, *, bom: bool = False) -> str:
     """CSV: one row per record; lists flattened predictably (see the format guide)."""
-    from cisai.tabular import to_csv as _to_csv
+    from cisai._tabular import to_csv as _to_csv
 
     return _to_csv(obj, bom=bom)
 
 
 def to_jsonld(obj: Any, dataset: Dataset | None = None) -> dict[str, Any]:
     """schema.org JSON-LD: an instrument, or a ``@graph`` of instruments, as ``Legislation``."""
-    from cisai.jsonld import to_jsonld as _to_jsonld
+    from cisai._jsonld import to_jsonld as _to_jsonld
 
     return _to_jsonld(obj, dataset)
 
@@ -385,6 +385,6 @@ def json_schema() -> dict[str, Any]:
 
     The same schema ships inside the package as ``cisai/schema/dataset.schema.json``.
     """
-    from cisai.schema import json_schema as _json_schema
+    from cisai._schema import json_schema as _json_schema
 
     return _json_schema()

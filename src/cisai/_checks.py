@@ -1,6 +1,6 @@
 """Checks across records that no single record can make on its own.
 
-Each check returns :class:`~cisai.errors.Problem` s instead of raising, so that a
+Each check returns :class:`~cisai._errors.Problem` s instead of raising, so that a
 user sees every problem of a data folder at once. The loader gives each record its
 :class:`Origin` (file, and the parsed mapping it came from) so a problem can name
 the line of the offending field.
@@ -8,15 +8,15 @@ the line of the offending field.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from cisai.dates import PartialDate
-from cisai.errors import Problem, suggest
-from cisai.model import (
+from cisai._dates import PartialDate
+from cisai._errors import Problem, format_path, suggest
+from cisai._ids import CODE_PATTERN, ID_PATTERN, version_key
+from cisai._model import (
     AnyRecord,
     Attestation,
     Body,
@@ -32,13 +32,10 @@ from cisai.model import (
     Source,
     Topic,
 )
-from cisai.yamlio import line_of
+from cisai._origin import Origin
 
-__all__ = ["ID_PATTERN", "UNKNOWN_FACETS", "VERSION_PATTERN", "Located", "Origin", "check"]
+__all__ = ["UNKNOWN_FACETS", "Located", "check"]
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-VERSION_PATTERN = re.compile(r"(\d{4})\.(\d{1,2})\.(\d+)")
-CODE_PATTERN = re.compile(r"[A-Z][A-Z0-9-]{1,15}")
 UNKNOWN_FACETS = frozenset(
     {
         "text",
@@ -55,23 +52,6 @@ UNKNOWN_FACETS = frozenset(
 
 # Events that make an act exist; entry into force cannot come before the first of them.
 _ENACTING = frozenset({EventKind.ADOPTED, EventKind.SIGNED, EventKind.APPROVED})
-
-
-@attrs.frozen
-class Origin:
-    """Where a record came from: its file and the parsed mapping (for line numbers)."""
-
-    file: str
-    root: Any
-    path: tuple[str | int, ...]
-    bundled: bool = False
-    """Whether the record comes with the package (checked against ``DATA_VERSION``)."""
-    packaged: bool = False
-    """Whether it was read from the package's own data files: the house rules of the
-    bundled data apply (e.g. every principle maps to a principle concept)."""
-
-    def line(self, *field_path: str | int) -> int | None:
-        return line_of(self.root, (*self.path, *field_path))
 
 
 @attrs.frozen
@@ -96,29 +76,6 @@ def _problem(item: Located, field: Sequence[str | int], message: str) -> Problem
         record_id=item.record.id,
         field=format_path(field),
     )
-
-
-def format_path(path: Sequence[str | int]) -> str:
-    """``("events", 2, "date")`` -> ``events[2].date``."""
-    text = ""
-    for step in path:
-        if isinstance(step, int):
-            text += f"[{step}]"
-            continue
-        name = str(step)
-        if not name.isidentifier():
-            name = repr(name)  # a key with spaces, newlines or symbols stays one readable token
-        text += f".{name}" if text else name
-    return text
-
-
-def version_key(version: str) -> tuple[int, int, int] | None:
-    """``"2026.11.0"`` -> ``(2026, 11, 0)``; ``None`` for anything else."""
-    match = VERSION_PATTERN.fullmatch(version)
-    if not match:
-        return None
-    year, month, serial = (int(g) for g in match.groups())
-    return (year, month, serial) if 1 <= month <= 12 else None
 
 
 def check(

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cisai.dataset import Dataset
-from cisai.model import (
+from cisai._dataset import Dataset
+from cisai._model import (
     Body,
     Competency,
     Instrument,
@@ -154,7 +154,7 @@ def to_jsonld(
     else:
         instruments = [r for r in obj if isinstance(r, Instrument)]
     if dataset is None:
-        from cisai.loading import load
+        from cisai._loading import load
 
         dataset = load()
     if isinstance(obj, Instrument):

@@ -1,8 +1,8 @@
 """Files -> checked records -> a :class:`~cisai.Dataset`.
 
 The bundled data is read with :mod:`importlib.resources` (so it works from a wheel
-or a zip), parsed by :mod:`cisai.yamlio`, structured by the one cattrs converter and
-checked by :mod:`cisai.validation`. Every problem found is collected and raised
+or a zip), parsed by :mod:`cisai._yamlio`, structured by the one cattrs converter and
+checked by :mod:`cisai._checks`. Every problem found is collected and raised
 together as one :class:`~cisai.DataError`. The bundled dataset is loaded once and
 cached; ``import cisai`` alone reads nothing.
 """
@@ -17,15 +17,16 @@ from typing import Any
 
 import attrs
 
+from cisai._bundle import bundled_files, load_bundled
+from cisai._checks import Located, check, namespace
+from cisai._converter import bulk, problems_of, structure
+from cisai._dataset import Dataset
+from cisai._errors import DataError, Problem, SchemaError, format_path, suggest
+from cisai._jsonio import parse_json
+from cisai._model import RECORD_TYPES, AnyRecord, Source
+from cisai._origin import Origin
 from cisai._version import DATA_VERSION, check_schema_version
-from cisai.bundle import bundled_files, load_bundled
-from cisai.converter import bulk, problems_of, structure
-from cisai.dataset import Dataset
-from cisai.errors import DataError, Problem, SchemaError, suggest
-from cisai.jsonio import parse_json
-from cisai.model import RECORD_TYPES, AnyRecord, Source
-from cisai.validation import Located, Origin, check, format_path, namespace
-from cisai.yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
+from cisai._yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 
 __all__ = ["MAX_FILE_BYTES", "load"]
 

@@ -13,9 +13,9 @@ import enum
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from cisai.dates import PartialDate, Precision
-from cisai.errors import QueryError, suggest
-from cisai.model import (
+from cisai._dates import PartialDate, Precision
+from cisai._errors import QueryError, suggest
+from cisai._model import (
     AnyRecord,
     Body,
     BodyKind,
@@ -108,7 +108,7 @@ def _enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.
 
 
 def _changed_after(record: Any, version: tuple[int, int, int]) -> bool:
-    from cisai.validation import version_key
+    from cisai._ids import version_key
 
     for value in (record.added_in, record.changed_in):
         key = version_key(value) if value else None
@@ -384,7 +384,7 @@ class Index:
                 raise QueryError("text: an empty search text matches everything; give some text")
             return lambda r: any(needle in _haystack(r) for needle in needles)
         if name == "changed_since":
-            from cisai.validation import version_key
+            from cisai._ids import version_key
 
             version = version_key(str(value))
             if version is None:

@@ -21,9 +21,9 @@ from typing import Any
 
 import attrs
 
-from cisai.dataset import MODEL_LAW_ID, Dataset
-from cisai.errors import QueryError, suggest
-from cisai.model import (
+from cisai._dataset import MODEL_LAW_ID, Dataset
+from cisai._errors import QueryError, suggest
+from cisai._model import (
     Attestation,
     Body,
     Competency,

@@ -8,8 +8,8 @@ from typing import Any
 
 import attrs
 
-from cisai.errors import NotFoundError, suggest
-from cisai.model import (
+from cisai._errors import NotFoundError, suggest
+from cisai._model import (
     RECORD_TYPES,
     AnyRecord,
     Body,
@@ -26,8 +26,8 @@ from cisai.model import (
     ReviewProcess,
     Topic,
 )
-from cisai.query import Index
-from cisai.selection import Selection
+from cisai._query import Index
+from cisai._selection import Selection
 
 __all__ = ["MODEL_LAW_ID", "Dataset"]
 
