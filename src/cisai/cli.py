@@ -1,4 +1,5 @@
-"""The ``cisai`` command line: ``info``, ``list``, ``show``, ``export``, ``schema``, ``validate``.
+"""The ``cisai`` command line: ``info``, ``list``, ``show``, ``export``, ``schema``, ``validate``,
+``compare``, ``principles``, ``competencies``.
 
 Run ``cisai --help`` (or ``python -m cisai --help``) for the commands, and
 ``cisai COMMAND --help`` for each command's options and examples. The entry point
