@@ -251,6 +251,10 @@ def test_competencies_command_filters(tmp_path: Path) -> None:
     out = run("competencies", *user, "--jurisdiction", "KZ").stdout
     assert "Ministry of AI" in out
     assert "rule_making" in out
+    assert "kz-ai-law-competency-kz-ministry-criteria" in out
+    assert "at Art. 13(1)(6) (per example.org, medium confidence)" in out
+    assert "Approves criteria for AI systems." in out
+    assert NOT_FOUND in out  # the model law's column: nothing found
     data = json.loads(
         run("competencies", *user, "--holder", "kz-ministry", "--format", "json").stdout
     )

@@ -1311,7 +1311,16 @@ def _competency_text(matrix: cisai.CompetencyComparison, out: IO[str], width: in
             for entry in entries:
                 assert isinstance(entry.record, cisai.Competency)
                 head = f"    {entry.record.kind.value:<25} {_LETTERS[entry.attestation.value]}  "
-                out.write(_fit(head + entry.record.gist, width - 1) + "\n")
+                out.write(_fit(head + entry.record.id, width - 1) + "\n")
+                for locator in entry.locators:
+                    out.write(_fit("      at " + locator_text(locator), width - 1) + "\n")
+                out.write(_wrap_indented(entry.record.gist, " " * 6, width))
+
+
+def _wrap_indented(text: str, indent: str, width: int) -> str:
+    """``text`` wrapped to ``width`` - 1 columns, every line indented."""
+    lines = textwrap.wrap(text, width - 1, initial_indent=indent, subsequent_indent=indent)
+    return "".join(line + "\n" for line in lines)
 
 
 # -- entry point -----------------------------------------------------------------------
