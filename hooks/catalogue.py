@@ -195,7 +195,9 @@ def index_page(ds: Dataset) -> str:
         "",
         f"{len(ds.instruments)} instruments, {len(ds.bodies)} bodies, {len(ds.topics)} topics. "
         "Browse [by topic](topics.md), [by year](years.md), [by body](bodies.md); see "
-        "[the states side by side](comparison.md), [the timeline](timeline.md) and "
+        "[the states side by side](comparison.md), "
+        "[principles and competencies across the CIS](principles.md), "
+        "[the timeline](timeline.md) and "
         "[what is known not to be known](unknowns.md).",
         "",
         "![Timeline of the instruments](timeline.svg)",
