@@ -142,7 +142,7 @@ def test_principle_matrix_narrowing(small: Dataset) -> None:
     assert [c.key for c in matrix.columns] == ["model-law", "UZ"]  # the model law stays
     secondary = cisai.compare_principles(attestation="secondary_report", dataset=small)
     assert not any(cell.found for row in secondary.rows for cell in row.cells)
-    with pytest.raises(cisai.NotFoundError, match="did you mean 'transparency'"):
+    with pytest.raises(QueryError, match="did you mean 'transparency'"):
         cisai.compare_principles(concept="transparancy", dataset=small)
     with pytest.raises(QueryError, match="no column 'XX'"):
         secondary.column("XX")
@@ -273,3 +273,20 @@ def test_list_filters_by_concept_and_holder() -> None:
     assert result.returncode == 0, result.stderr
     ids = [r["id"] for r in json.loads(result.stdout)]
     assert ids == list(cisai.load().principles.filter(concept="ethics").ids())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["principles", "--concept", "transparancy"], "did you mean 'transparency'"),
+        (["principles", "--jurisdiction", "KX"], "unknown jurisdiction 'KX'"),
+        (["competencies", "--holder", "no-such-body"], "unknown body 'no-such-body'"),
+        (["principles", "--attestation", "rumour"], "unknown attestation 'rumour'"),
+    ],
+)
+def test_matrix_commands_name_a_bad_value(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert result.stderr.startswith("cisai: error: ")
+    assert "Traceback" not in result.stderr

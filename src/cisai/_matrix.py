@@ -348,7 +348,7 @@ def compare_principles(
     principles = dataset.principles.filter(attestation=attestation)
     concepts = list(dataset.principle_concepts)
     if concept is not None:
-        wanted = {dataset.principle_concept(c).id for c in _as_list(concept)}
+        wanted = dataset._index.concept_ids(concept)  # checked: a typo raises QueryError
         concepts = [c for c in concepts if c.id in wanted]
     columns, rows = _matrix(
         dataset,
