@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cisai
 from cisai import NOT_FOUND, Dataset, QueryError
@@ -290,3 +292,45 @@ def test_matrix_commands_name_a_bad_value(args: list[str], message: str) -> None
     assert message in result.stderr
     assert result.stderr.startswith("cisai: error: ")
     assert "Traceback" not in result.stderr
+
+
+_BUNDLED = cisai.load()
+_CONCEPTS = list(_BUNDLED.principle_concepts.ids())
+_STATES = [j.code for j in _BUNDLED.jurisdictions if j.model_law_participant]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CONCEPTS), min_size=1, max_size=4, unique=True),
+    st.lists(st.sampled_from(_STATES), min_size=1, max_size=3, unique=True),
+)
+def test_every_cell_is_the_matching_query(concepts: list[str], states: list[str]) -> None:
+    """A cell holds exactly what filter() finds for its concept and column, in data order."""
+    matrix = cisai.compare_principles(concept=concepts, jurisdiction=states)
+    assert [r.key for r in matrix.rows] == [c for c in _CONCEPTS if c in concepts]
+    assert [c.key for c in matrix.columns] == ["model-law", *[s for s in _STATES if s in states]]
+    for row in matrix.rows:
+        for cell in row.cells:
+            if cell.column == "model-law":
+                found = _BUNDLED.principles.filter(concept=row.key, instrument=cisai.MODEL_LAW_ID)
+            else:
+                found = _BUNDLED.principles.filter(concept=row.key, jurisdiction=cell.column)
+            assert tuple(e.record for e in cell.entries) == tuple(found)
+            assert cell.found == bool(found)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.sampled_from(list(cisai.CompetencyKind)), min_size=1, max_size=3, unique=True),
+    st.lists(st.sampled_from(_STATES), min_size=1, max_size=3, unique=True),
+)
+def test_every_competency_cell_is_the_matching_query(
+    kinds: list[cisai.CompetencyKind], states: list[str]
+) -> None:
+    matrix = cisai.compare_competencies(kind=kinds, jurisdiction=states)
+    for row in matrix.rows:
+        for cell in row.cells[1:]:
+            found = _BUNDLED.competencies.filter(kind=row.key, jurisdiction=cell.column)
+            assert tuple(e.record for e in cell.entries) == tuple(found)
+            for entry in cell.entries:
+                assert entry.holder is _BUNDLED.holder_of(entry.record)
