@@ -334,3 +334,16 @@ def test_every_competency_cell_is_the_matching_query(
             assert tuple(e.record for e in cell.entries) == tuple(found)
             for entry in cell.entries:
                 assert entry.holder is _BUNDLED.holder_of(entry.record)
+
+
+def test_show_a_principle_concept() -> None:
+    result = run("show", "sovereignty")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Technological sovereignty\n")
+    assert "Технологический суверенитет" in result.stdout
+    for principle in cisai.load().principles.filter(concept="sovereignty"):
+        assert principle.id in result.stdout
+    data = json.loads(run("show", "sovereignty", "--format", "json").stdout)
+    assert data["label_ru"] == "Технологический суверенитет"
+    topic = run("show", "transparency")  # a topic shares this id: the topic is shown
+    assert "Type:         topic" in topic.stdout

@@ -930,12 +930,46 @@ def render_card(ds: cisai.Dataset, record: Any, width: int) -> str:
 
 def cmd_show(args: argparse.Namespace) -> int:
     ds = load_data(args)
-    record = ds.get(args.id.strip())
+    record = _record_or_concept(ds, args.id.strip())
     if args.format == "json":
         _set_stdout(utf8=True).write(cisai.to_json(record, indent=2) + "\n")
+    elif isinstance(record, cisai.PrincipleConcept):
+        _set_stdout(utf8=False).write(concept_card(ds, record, min(_width(), 100) - 1))
     else:
         _set_stdout(utf8=False).write(render_card(ds, record, min(_width(), 100) - 1))
     return 0
+
+
+def _record_or_concept(ds: cisai.Dataset, record_id: str) -> Any:
+    """A record by its id, else a principle concept (concepts have ids of their own; where
+    a topic shares the id, the topic is shown)."""
+    try:
+        return ds.get(record_id)
+    except cisai.NotFoundError:
+        if record_id in ds.principle_concepts.ids():
+            return ds.principle_concept(record_id)
+        raise
+
+
+def concept_card(ds: cisai.Dataset, concept: cisai.PrincipleConcept, width: int) -> str:
+    """The text of ``cisai show`` for a principle concept, with the principles mapped to it."""
+    card = _Card(width)
+    card.lines += [concept.label, "=" * min(len(concept.label), width)]
+    if concept.label_ru:
+        card.lines.append(f"  [ru] {concept.label_ru}")
+    card.lines.append("")
+    card.field("Type", "principle concept (cisai's vocabulary; the mapping is editorial)")
+    card.field("Id", concept.id)
+    card.field("Aliases", ", ".join(concept.aliases))
+    card.heading("Definition")
+    card.para(concept.definition)
+    card.heading("Principles mapped to it")
+    principles = ds.principles.filter(concept=concept.id)
+    for principle in principles:
+        card.para(f"{principle.name} ({principle.id})", indent=4, first="  - ")
+    if not principles:
+        card.para(cisai.NOT_FOUND)
+    return card.render()
 
 
 # -- export, schema, validate -------------------------------------------------------------
