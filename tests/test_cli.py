@@ -532,8 +532,15 @@ def test_compare_kazakhstan_law_in_force_only_after_18_january_2026() -> None:
         state = next(s for s in document["states"] if s["code"] == code)
         return {entry["id"]: entry["status"] for entry in state["law"]}
 
-    assert law_status(after, "KZ") == {"kz-law-ai-2025": "in_force"}
-    assert law_status(before, "KZ") == {"kz-law-ai-2025": "signed"}
+    assert law_status(after, "KZ")["kz-law-ai-2025"] == "in_force"
+    # Signed on 17 and published on 18 November 2025; in force only from 18 January 2026.
+    assert law_status(before, "KZ")["kz-law-ai-2025"] == "published"
+    # The Digital Code of 9 January 2026 was signed and published, but no source read gives
+    # its entry into force: it must not show as in force.
+    assert law_status(after, "KZ")["kz-digital-code-2026"] == "published"
+    assert "kz-digital-code-2026" not in law_status(
+        json.loads(ok("compare", "--on", "2025-11-01", "--format", "json")), "KZ"
+    )
     # Uzbekistan's law of 21 January 2026 did not exist yet on 1 December 2025.
     assert "uz-zru-1115-2026" not in law_status(before, "UZ")
 
