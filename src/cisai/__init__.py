@@ -31,6 +31,15 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         QueryError,
         SchemaError,
     )
+    from cisai._matrix import (
+        NOT_FOUND,
+        CompetencyComparison,
+        MatrixCell,
+        MatrixColumn,
+        MatrixEntry,
+        MatrixRow,
+        PrincipleComparison,
+    )
     from cisai._model import (
         RECORD_TYPES,
         AnyRecord,
@@ -70,6 +79,15 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
 _LAZY = {
     "cisai._comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
     "cisai._dataset": ("MODEL_LAW_ID", "Dataset"),
+    "cisai._matrix": (
+        "NOT_FOUND",
+        "CompetencyComparison",
+        "MatrixCell",
+        "MatrixColumn",
+        "MatrixEntry",
+        "MatrixRow",
+        "PrincipleComparison",
+    ),
     "cisai._dates": ("PartialDate", "Precision"),
     "cisai._errors": (
         "CisaiError",
@@ -137,6 +155,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "DATA_VERSION",
     "MODEL_LAW_ID",
+    "NOT_FOUND",
     "RECORD_TYPES",
     "SCHEMA_VERSION",
     "AnyRecord",
@@ -148,6 +167,7 @@ __all__ = [
     "ComparisonEntry",
     "ComparisonRow",
     "Competency",
+    "CompetencyComparison",
     "CompetencyKind",
     "Confidence",
     "DataError",
@@ -161,11 +181,16 @@ __all__ = [
     "JurisdictionKind",
     "LifecycleStage",
     "Locator",
+    "MatrixCell",
+    "MatrixColumn",
+    "MatrixEntry",
+    "MatrixRow",
     "NotFoundError",
     "Objective",
     "PartialDate",
     "Precision",
     "Principle",
+    "PrincipleComparison",
     "PrincipleConcept",
     "Problem",
     "Prohibition",
@@ -185,6 +210,8 @@ __all__ = [
     "Unknown",
     "__version__",
     "compare",
+    "compare_competencies",
+    "compare_principles",
     "from_json",
     "get",
     "instruments",
@@ -241,6 +268,62 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None
     from cisai._comparison import compare as _compare
 
     return _compare(dataset if dataset is not None else load(), on=on, topic=topic)
+
+
+def compare_principles(
+    *,
+    concept: Any = None,
+    jurisdiction: Any = None,
+    attestation: Any = None,
+    dataset: Dataset | None = None,
+) -> PrincipleComparison:
+    """Principle concepts x jurisdictions, the model law a column of its own.
+
+    Each cell holds the principles (with instrument, locators, attestation) that map to
+    the concept; an empty cell says :data:`NOT_FOUND` ("not found in the sources"), never
+    "absent". The mapping to concepts is cisai's editorial judgement. ``concept``,
+    ``jurisdiction`` and ``attestation`` narrow the rows, the state columns and the
+    principles counted.
+
+    >>> matrix = compare_principles()
+    >>> matrix.columns[0].key
+    'model-law'
+    >>> [e.record.id for e in matrix.cell("human-oversight", "model-law").entries]
+    ['cis-model-law-ai-2025-principle-human-decides']
+    """
+    from cisai._matrix import compare_principles as _compare
+
+    return _compare(
+        dataset if dataset is not None else load(),
+        concept=concept,
+        jurisdiction=jurisdiction,
+        attestation=attestation,
+    )
+
+
+def compare_competencies(
+    *,
+    kind: Any = None,
+    jurisdiction: Any = None,
+    holder: Any = None,
+    attestation: Any = None,
+    dataset: Dataset | None = None,
+) -> CompetencyComparison:
+    """Kinds of power x jurisdictions: which bodies hold which kinds of power, per state.
+
+    Each cell holds the competencies of that kind conferred by that column's instruments,
+    each with its holder; an empty cell says :data:`NOT_FOUND`. ``kind``,
+    ``jurisdiction``, ``holder`` and ``attestation`` narrow rows, columns and records.
+    """
+    from cisai._matrix import compare_competencies as _compare
+
+    return _compare(
+        dataset if dataset is not None else load(),
+        kind=kind,
+        jurisdiction=jurisdiction,
+        holder=holder,
+        attestation=attestation,
+    )
 
 
 def get(record_id: str) -> AnyRecord:

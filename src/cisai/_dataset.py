@@ -156,6 +156,30 @@ class Dataset:
         self.get(record_id)
         return self._index.referring_to(record_id)
 
+    def competencies_of(self, body: str | Body) -> Selection[Competency]:
+        """The competencies a body holds (by its id or the Body), in data order.
+
+        The way back is :meth:`holder_of`. Same as ``competencies.filter(holder=body)``.
+        """
+        body_id = body.id if isinstance(body, Body) else body
+        if not isinstance(self.get(body_id), Body):
+            raise NotFoundError(
+                f"{body_id!r} is not a body; " + suggest(body_id, self._index.body_ids)
+            )
+        return self.competencies.filter(holder=body_id)
+
+    def holder_of(self, competency: str | Competency) -> Body | None:
+        """The body that holds a competency (by its id or the record); ``None`` when the
+        sources name only a role (see ``holder_role``)."""
+        record = self.get(competency) if isinstance(competency, str) else competency
+        if not isinstance(record, Competency):
+            raise NotFoundError(f"{record.id!r} is not a competency")
+        if record.holder is None:
+            return None
+        holder = self.get(record.holder)
+        assert isinstance(holder, Body)  # checked when the data was loaded
+        return holder
+
     def parts_of(self, instrument_id: str) -> Selection[Any]:
         """The principles, competencies, prohibitions, objectives, ... of one instrument."""
         self.get(instrument_id)

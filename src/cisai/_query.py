@@ -18,11 +18,14 @@ from cisai._errors import QueryError, suggest
 from cisai._model import (
     AnyRecord,
     Body,
+    BodyKind,
+    CompetencyKind,
     EventKind,
     Instrument,
     InstrumentKind,
     InstrumentStatus,
     Jurisdiction,
+    JurisdictionKind,
     PrincipleConcept,
     Relation,
     Topic,
@@ -39,7 +42,8 @@ CRITERIA: Mapping[str, str] = {
     "until": "dated on or before this date (inclusive; partial dates overlap)",
     "topic": "a topic id or alias, sub-topics included; a list means any",
     "kind": "the record's kind (an enum value); a list means any",
-    "jurisdiction": "a jurisdiction code such as 'BY' or 'CIS'; a list means any",
+    "jurisdiction": "a jurisdiction code such as 'BY' or 'CIS' (for a principle, competency, "
+    "... that of its instrument); a list means any",
     "issuer": "the id of a body among the instrument's issuers; a list means any",
     "status": "an InstrumentStatus value; a list means any",
     "text": "case-insensitive text in titles (every language), number, summary, names; "
@@ -48,6 +52,9 @@ CRITERIA: Mapping[str, str] = {
     "changed_since": "added or changed in a data version after this one, e.g. '2026.11.0'",
     "instrument": "the id of the instrument a part belongs to; a list means any",
     "body": "the id of the body that holds a competency or is a body's parent; a list means any",
+    "holder": "the id of the body that holds a competency (or the Body); a list means any",
+    "concept": "a principle concept id or alias (e.g. 'transparency', 'explainability'); "
+    "a list means any",
     "attestation": "official_text, official_report or secondary_report; a list means any",
     "confidence": "high, medium or low; a list means any",
     "part": "a ProvisionPart value; a list means any",
@@ -195,6 +202,27 @@ class Index:
             found.add(item_id)
         return frozenset(found)
 
+    def concept_ids(self, value: Any) -> frozenset[str]:
+        """Principle concept ids for a concept id, alias, PrincipleConcept or a list of them."""
+        found = set()
+        for item in _as_list(value):
+            key = str(getattr(item, "id", item)).strip()
+            concept_id = self.concept_names.get(key) or self.concept_names.get(key.casefold())
+            if concept_id is None:
+                raise QueryError(
+                    f"unknown principle concept {item!r}; " + suggest(key, self.concept_names)
+                )
+            found.add(concept_id)
+        return frozenset(found)
+
+    def jurisdiction_of(self, record: Any) -> str | None:
+        """A record's jurisdiction code: its own, or (for a part) its instrument's."""
+        code = getattr(record, "jurisdiction", None)
+        if code is None and hasattr(record, "instrument"):
+            instrument = self.by_id.get(record.instrument)
+            code = getattr(instrument, "jurisdiction", None)
+        return code if isinstance(code, str) else None
+
     # -- filtering ----------------------------------------------------------------------
 
     def filter(self, items: Sequence[Any], criteria: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -331,7 +359,15 @@ class Index:
             return lambda r: not wanted.isdisjoint(r.topics)
         if name == "jurisdiction":
             codes = self.jurisdictions(value)
+            if hasattr(sample, "instrument"):  # a part: the jurisdiction of its instrument
+                return lambda r: self.jurisdiction_of(r) in codes
             return lambda r: r.jurisdiction in codes
+        if name == "concept":
+            concepts = self.concept_ids(value)
+            return lambda r: not concepts.isdisjoint(r.concepts)
+        if name == "holder":
+            holders = self.ids(value, self.body_ids, "body")
+            return lambda r: r.holder in holders
         if name == "issuer":
             issuers = self.ids(value, self.body_ids, "body")
             return lambda r: not issuers.isdisjoint(r.issuers)
@@ -356,6 +392,11 @@ class Index:
                     f"changed_since: invalid data version {value!r}; expected e.g. '2026.11.0'"
                 )
             return lambda r: _changed_after(r, version)
+        if sample is None and name == "kind":
+            # An empty selection does not know its record type: accept a kind of any type
+            # (so a valid kind is never an error), still refusing a typo.
+            _any_kind(value)
+            return lambda r: False
         enum_cls = _enum_for(name, sample)
         members = _enum_values(enum_cls, value, name)
         field = _FIELD_OF.get(name, name)
@@ -374,6 +415,7 @@ _FIELD_OF = {
     "changed_since": "added_in",
     "body": "holder",
     "topic": "topics",
+    "concept": "concepts",
 }
 
 
@@ -384,11 +426,25 @@ def _applies(sample: Any, name: str, field: str) -> bool:
         return hasattr(sample, "date")
     if name in ("in_force_on", "issuer", "status"):
         return isinstance(sample, Instrument)
+    if name == "jurisdiction":
+        return hasattr(sample, "jurisdiction") or hasattr(sample, "instrument")
     if name == "text":
         return True
     if name == "kind":
         return isinstance(getattr(sample, "kind", None), enum.Enum)
     return hasattr(sample, field)
+
+
+_KIND_ENUMS = (InstrumentKind, BodyKind, CompetencyKind, JurisdictionKind)
+
+
+def _any_kind(value: Any) -> None:
+    """Raise QueryError unless every item of ``value`` is a kind of some record type."""
+    accepted = {m.value: m for cls in _KIND_ENUMS for m in cls}
+    for item in _as_list(value):
+        key = item.value if isinstance(item, enum.Enum) else str(item).strip().lower()
+        if key.replace("-", "_") not in accepted:
+            raise QueryError(f"unknown kind {item!r}; " + suggest(str(item), accepted))
 
 
 def _enum_for(name: str, sample: Any) -> type[enum.Enum]:

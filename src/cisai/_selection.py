@@ -89,8 +89,9 @@ class Selection(Sequence[T], Generic[T]):
         ids = [getattr(r, "id", repr(r)) for r in self._items[:5]]
         more = f", ... {len(self._items) - 5} more" if len(self._items) > 5 else ""
         kind = type(self._items[0]).__name__ if self._items else "record"
-        plural = "s" if len(self._items) != 1 else ""
-        return f"<Selection of {len(self._items)} {kind}{plural}: {', '.join(ids)}{more}>"
+        if len(self._items) != 1:
+            kind = kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
+        return f"<Selection of {len(self._items)} {kind}: {', '.join(ids)}{more}>"
 
     # -- narrowing and ordering --------------------------------------------------------
 
