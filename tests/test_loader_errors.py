@@ -13,149 +13,17 @@ import pytest
 
 import cisai
 from cisai import DataError, Precision
-
-BASE = """\
-sources:
-  src-one:
-    url: https://example.org/one
-    title: Source one
-    kind: official
-  src-two:
-    url: https://example.org/two
-topics:
-  - id: ai
-    label: Artificial intelligence
-    aliases: [artificial-intelligence]
-    added_in: "2026.11.0"
-jurisdictions:
-  - id: belarus
-    code: BY
-    name: Belarus
-    kind: state
-    model_law_participant: true
-    attestation: official_report
-    confidence: high
-    sources: [src-one]
-    added_in: "2026.11.0"
-bodies:
-  - id: nasb
-    name: National Academy of Sciences of Belarus
-    kind: academy
-    jurisdiction: BY
-    attestation: official_report
-    confidence: high
-    sources: [src-one]
-    added_in: "2026.11.0"
-instruments:
-  - id: by-ai-law
-    kind: law
-    titles:
-      - text: Law on artificial intelligence
-        lang: en
-    jurisdiction: BY
-    issuers: [nasb]
-    date: 2025-04-18
-    status: adopted
-    topics: [ai]
-    summary: A law about AI.
-    attestation: official_report
-    confidence: high
-    sources: [src-one]
-    added_in: "2026.11.0"
-    events:
-      - kind: presented
-        date: 2025-03-26
-        body: nasb
-        sources: [src-two]
-      - kind: adopted
-        date: 2025-04-18
-        sources: [src-one]
-"""
-
-PRINCIPLE = """\
-principles:
-  - id: by-ai-law-human-oversight
-    instrument: by-ai-law
-    name: Human oversight
-    gist: People stay in control.
-    attestation: secondary_report
-    confidence: medium
-    sources: [src-one]
-    added_in: "2026.11.0"
-"""
-
-REVIEW = """\
-review_processes:
-  - id: by-ai-law-review
-    instrument: by-ai-law
-    gist: Reviewed in stages.
-    stage_count: 5
-    attestation: secondary_report
-    confidence: medium
-    sources: [src-one]
-    added_in: "2026.11.0"
-"""
-
-
-# -- helpers -----------------------------------------------------------------------------------
-
-
-def variant(*replacements: tuple[str, str], text: str = BASE) -> str:
-    """``text`` with each ``(old, new)`` replaced; ``old`` must occur exactly once."""
-    for old, new in replacements:
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
-        text = text.replace(old, new)
-    return text
-
-
-def line_no(text: str, needle: str, nth: int = 1, *, exact: bool = False) -> int:
-    """The 1-based number of the ``nth`` line of ``text`` containing (or equal to) ``needle``."""
-    found = [
-        i
-        for i, line in enumerate(text.splitlines(), start=1)
-        if (line == needle if exact else needle in line)
-    ]
-    assert len(found) >= nth, f"{needle!r} not found {nth} time(s)"
-    return found[nth - 1]
-
-
-def write(tmp_path: Path, text: str, name: str = "data.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def load_error(tmp_path: Path, text: str, name: str = "data.yaml") -> tuple[DataError, str]:
-    path = write(tmp_path, text, name)
-    with pytest.raises(DataError) as info:
-        cisai.load(extra=[path], bundled=False)
-    return info.value, str(path)
-
-
-def assert_first(
-    err: DataError,
-    *,
-    file: str,
-    line: int,
-    record_id: str,
-    field: str,
-    message: str,
-) -> None:
-    """The error's first problem is exactly where expected, and the message says so."""
-    first = err.problems[0]
-    assert (first.file, first.line, first.record_id, first.field) == (file, line, record_id, field)
-    assert (err.file, err.line, err.record_id, err.field) == (file, line, record_id, field)
-    assert message in first.message
-    assert str(first) == f"{file}:{line}: {record_id}: {field}: {first.message}"
-    assert str(err).startswith(f"{file}:{line}: {record_id}: {field}: ")
-    assert message in str(err)
-
-
-def find_problem(err: DataError, message: str) -> cisai.Problem:
-    matching = [p for p in err.problems if message in p.message]
-    assert matching, f"no problem says {message!r}: {[str(p) for p in err.problems]}"
-    return matching[0]
-
+from small_data import (
+    BASE,
+    PRINCIPLE,
+    REVIEW,
+    assert_first,
+    find_problem,
+    line_no,
+    load_error,
+    variant,
+    write,
+)
 
 # -- the base is valid -------------------------------------------------------------------------
 
@@ -349,34 +217,6 @@ def test_missing_required_field_in_event(tmp_path: Path) -> None:
         field="events[0].kind",
         message="required field missing",
     )
-
-
-def test_duplicate_yaml_key(tmp_path: Path) -> None:
-    text = variant(("    status: adopted\n", "    status: adopted\n    status: draft\n"))
-    err, file = load_error(tmp_path, text)
-    assert err.file == file
-    assert err.line == line_no(text, "status: draft")
-    assert "duplicate key 'status'" in str(err)
-    assert str(err).startswith(f"{file}:{err.line}: ")
-    # Like every other problem, it names the record and the field.
-    assert err.record_id == "by-ai-law"
-    assert err.field == "status"
-
-
-def test_duplicate_yaml_key_at_top_level(tmp_path: Path) -> None:
-    text = BASE + "topics:\n  - id: other\n    label: Other\n    added_in: '2026.11.0'\n"
-    err, file = load_error(tmp_path, text)
-    assert err.file == file
-    assert err.line == line_no(text, "topics:", nth=2, exact=True)
-    assert "duplicate key 'topics'" in str(err)
-
-
-def test_merge_keys_are_not_duplicates(tmp_path: Path) -> None:
-    text = BASE.replace(
-        "    summary: A law about AI.\n", "    summary: A law about AI.\n    <<: {number: '1'}\n"
-    )
-    ds = cisai.load(extra=[write(tmp_path, text)], bundled=False)
-    assert ds.get("by-ai-law").number == "1"
 
 
 # -- ids ---------------------------------------------------------------------------------------
@@ -1017,53 +857,6 @@ def test_unquoted_date_in_source_published(tmp_path: Path) -> None:
 
 
 # -- unsafe and broken files -------------------------------------------------------------------
-
-
-def test_python_object_tag_is_refused(tmp_path: Path) -> None:
-    text = variant(
-        ("    summary: A law about AI.\n", "    summary: !!python/object:os.system {}\n")
-    )
-    err, file = load_error(tmp_path, text)
-    assert err.file == file
-    assert err.line == line_no(text, "!!python/object")
-    assert "invalid YAML" in str(err)
-    assert "tag" in str(err)
-
-
-def test_python_object_apply_tag_runs_nothing(tmp_path: Path) -> None:
-    marker = tmp_path / "pwned"
-    text = f"sources: !!python/object/apply:os.system ['touch {marker}']\n"
-    err, file = load_error(tmp_path, text)
-    assert err.file == file
-    assert err.line == 1
-    assert not marker.exists()
-
-
-def test_invalid_yaml_syntax(tmp_path: Path) -> None:
-    text = variant(("    status: adopted\n", "    status: [adopted\n"))
-    err, file = load_error(tmp_path, text)
-    assert err.file == file
-    assert isinstance(err.line, int)
-    # The parser notices the unclosed bracket at the next line at the latest.
-    assert line_no(text, "status: [adopted") <= err.line <= line_no(text, "status: [adopted") + 1
-    assert str(err).startswith(f"{file}:{err.line}: invalid YAML")
-
-
-def test_invalid_yaml_syntax_exact_line(tmp_path: Path) -> None:
-    text = variant(("    status: adopted\n", "    status: adopted: yes\n"))
-    err, file = load_error(tmp_path, text)
-    line = line_no(text, "status: adopted: yes")
-    assert (err.file, err.line) == (file, line)
-    # libyaml says "... in this context", pure-Python PyYAML "... here".
-    assert str(err).startswith(f"{file}:{line}: invalid YAML: mapping values are not allowed")
-
-
-def test_invalid_yaml_bad_indentation(tmp_path: Path) -> None:
-    text = "topics:\n  - id: ai\n    label: AI\n   added_in: x\n"
-    err, file = load_error(tmp_path, text)
-    assert err.file == file
-    assert err.line == 4
-    assert "invalid YAML" in str(err)
 
 
 def test_non_utf8_bytes(tmp_path: Path) -> None:
