@@ -129,25 +129,6 @@ def test_every_problem_of_a_folder_at_once(tmp_path: Path) -> None:
     assert {p.file for p in info.value.problems} == bad
 
 
-# -- what the loaded files give ----------------------------------------------------------
-
-
-def test_bom_is_skipped() -> None:
-    ds = load_user(HOSTILE / "bom.yaml")
-    topic = ds.get("hostile-bom")
-    assert isinstance(topic, cisai.Topic)
-    assert topic.label == "Искусственный интеллект"
-
-
-@pytest.mark.parametrize("name", ["empty.yaml", "only-comments.yaml"])
-def test_empty_files_hold_no_records(name: str) -> None:
-    assert len(load_user(HOSTILE / name)) == len(cisai.load())
-    assert len(cisai.load(extra=[HOSTILE / name], bundled=False)) == 0
-
-
-# -- code execution ----------------------------------------------------------------------
-
-
 # -- resource exhaustion -----------------------------------------------------------------
 
 
@@ -332,12 +313,6 @@ def test_unreadable_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
         cisai.load(extra=[path], bundled=False)
     assert_clean_error(info.value, path, "Permission denied", None)
     assert "cannot read" in str(info.value)
-
-
-def test_missing_path() -> None:
-    with pytest.raises(DataError) as info:
-        cisai.load(extra=["no/such/folder"], bundled=False)
-    assert "no such file or folder" in str(info.value)
 
 
 # -- found bugs: the correct behaviour --------------------------------------------------------
