@@ -189,15 +189,6 @@ def test_extreme_nesting(tmp_path: Path) -> None:
         assert info.value.file == str(path)
 
 
-def test_json_deep_nesting(tmp_path: Path) -> None:
-    path = tmp_path / "deep.json"
-    path.write_text('{"schema_version": "1.0", "topics": ' + "[" * 100_000, encoding="utf-8")
-    with pytest.raises(DataError) as info:
-        cisai.load(extra=[path], bundled=False)
-    assert info.value.file == str(path)
-    assert "JSON" in str(info.value)
-
-
 def test_five_megabyte_title(tmp_path: Path) -> None:
     title = "A" * (5 * 1024 * 1024)
     text = (HOSTILE / "date-february-30.yaml").read_text(encoding="utf-8")
@@ -334,11 +325,3 @@ def test_schema_error_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(cisai.SchemaError) as info:
         cisai.load(extra=[path], bundled=False)
     assert str(path) in str(info.value)
-
-
-def test_json_duplicate_keys_are_refused() -> None:
-    """Like YAML, a JSON data file may not write a key twice (the last would win silently)."""
-    path = HOSTILE / "json-duplicate-keys.json"
-    with pytest.raises(DataError) as info:
-        cisai.load(extra=[path], bundled=False)
-    assert_clean_error(info.value, path, "duplicate key", None)
