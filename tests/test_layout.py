@@ -8,6 +8,7 @@ reason and the files that test it, so the table cannot go stale either.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,20 @@ def test_a_module_with_its_own_file_is_not_also_an_exception() -> None:
     would mislead: the table says which modules lack a file, and only those."""
     both = [m for m in TESTED_ELSEWHERE if (TESTS / expected_test_file(m)).is_file()]
     assert both == []
+
+
+def test_the_docs_cite_test_files_and_tests_that_exist() -> None:
+    """docs/reliability.md names the test behind each promise: moving a test must not
+    leave it pointing at nothing."""
+    text = (TESTS.parent / "docs" / "reliability.md").read_text(encoding="utf-8")
+    cited = re.findall(r"tests/(test_\w+\.py)(?:::(test_\w+\*?))?", text)
+    assert cited
+    for name, test in cited:
+        path = TESTS / name
+        assert path.is_file(), f"docs/reliability.md cites tests/{name}, which does not exist"
+        if test:
+            # "test_fifo_*" stands for every test of that prefix.
+            wanted = f"def {test[:-1]}" if test.endswith("*") else f"def {test}("
+            assert wanted in path.read_text(encoding="utf-8"), (
+                f"docs/reliability.md cites tests/{name}::{test}, which does not exist"
+            )
