@@ -1,11 +1,21 @@
-"""The instruments of every state that took part in the model law, and the comparison."""
+"""``cisai._comparison``: each participating state's instruments by group, with their status.
+
+The first tests read the bundled data of every state that took part in the model law;
+the direct tests build a small dataset (from :mod:`small_data`) whose instruments and
+events are known, so the group of each instrument and its status on each day can be
+checked by reading them.
+"""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
 import cisai
-from cisai import Instrument
+from cisai import Instrument, QueryError
+from small_data import variant, write
 
 STATES = ["AM", "AZ", "BY", "KZ", "KG", "RU", "TJ", "UZ"]
 
@@ -87,8 +97,136 @@ def test_comparison_topic_narrows(ds: cisai.Dataset) -> None:
 
 
 def test_comparison_to_dict_is_json_ready(ds: cisai.Dataset) -> None:
-    import json
-
     document = cisai.compare(on="2026-02-01", dataset=ds).to_dict()
     assert json.loads(json.dumps(document)) == document
     assert document["on"] == "2026-02-01"
+
+
+# -- direct tests on a small dataset -------------------------------------------------------------
+
+# The base law gains an entry into force and a repeal; four more instruments fill the
+# other groups (a decree approving a strategy counts as a strategy by its topic).
+EVENTS = """\
+      - kind: in_force
+        date: 2025-07-01
+        sources: [src-one]
+      - kind: repealed
+        date: 2026-01-01
+        sources: [src-one]
+"""
+
+OTHERS = """\
+  - id: by-{id}
+    kind: {kind}
+    titles: [{{text: {id}, lang: en}}]
+    jurisdiction: BY
+    date: 2025-05
+    status: {status}
+    topics: [{topics}]
+    summary: A {kind}.
+    attestation: secondary_report
+    confidence: medium
+    sources: [src-one]
+    added_in: "2026.11.0"
+"""
+
+TOPICS = """\
+  - id: ai-strategy
+    label: AI strategy
+    parent: ai
+    added_in: "2026.11.0"
+  - id: regulators
+    label: Regulators
+    added_in: "2026.11.0"
+jurisdictions:
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> cisai.Dataset:
+    text = variant(
+        ("jurisdictions:\n", TOPICS), ("    status: adopted\n", "    status: repealed\n")
+    )
+    text += EVENTS
+    for id_, kind, status, topics in [
+        ("strategy", "strategy", "adopted", "ai"),
+        ("decree", "decree", "adopted", "ai-strategy"),
+        ("agency", "institution", "active", "regulators"),
+        ("standard", "standard", "draft", "ai"),
+    ]:
+        text += OTHERS.format(id=id_, kind=kind, status=status, topics=topics)
+    path: Path = write(tmp_path_factory.mktemp("cmp"), text)
+    return cisai.load(extra=[path], bundled=False)
+
+
+def cells(comparison: cisai.Comparison) -> dict[str, list[tuple[str, str]]]:
+    return {
+        group: [(e.instrument.id, e.status) for e in entries]
+        for group, entries in comparison.row("BY").cells.items()
+    }
+
+
+def test_each_instrument_is_in_its_group(small: cisai.Dataset) -> None:
+    assert cells(cisai.compare(dataset=small)) == {
+        "law": [("by-ai-law", "repealed")],
+        # in the Dataset's order of instruments: by date, then id
+        "strategy": [("by-decree", "adopted"), ("by-strategy", "adopted")],
+        "regulator": [("by-agency", "active")],
+        "other": [("by-standard", "draft")],
+    }
+
+
+@pytest.mark.parametrize(
+    ("day", "law"),
+    [
+        ("2025-04-01", []),  # dated 18 April 2025: it did not exist yet
+        ("2025-04-18", [("by-ai-law", "adopted")]),
+        ("2025-06-30", [("by-ai-law", "adopted")]),
+        ("2025-07-01", [("by-ai-law", "in_force")]),
+        ("2025-12-31", [("by-ai-law", "in_force")]),
+        ("2026-01-01", [("by-ai-law", "repealed")]),
+    ],
+)
+def test_the_status_on_a_day_is_read_from_the_events(
+    small: cisai.Dataset, day: str, law: list[tuple[str, str]]
+) -> None:
+    assert cells(cisai.compare(on=day, dataset=small))["law"] == law
+
+
+def test_an_instrument_dated_later_than_the_day_is_left_out(small: cisai.Dataset) -> None:
+    found = cells(cisai.compare(on="2025-04-30", dataset=small))
+    assert found["strategy"] == []  # dated May 2025
+    assert found["law"] == [("by-ai-law", "adopted")]
+
+
+def test_rows_are_the_participating_states_by_code(small: cisai.Dataset) -> None:
+    comparison = cisai.compare(dataset=small)
+    assert [row.jurisdiction.code for row in comparison.rows] == ["BY"]
+    assert comparison.row("by") is comparison.rows[0]
+    with pytest.raises(QueryError, match="no row for 'KZ' in this comparison; accepted: BY"):
+        comparison.row("KZ")
+
+
+def test_has_asks_for_any_or_an_in_force_instrument(small: cisai.Dataset) -> None:
+    row = cisai.compare(on="2025-08-01", dataset=small).row("BY")
+    assert row.has("law", in_force=True)
+    assert row.has("strategy")
+    assert not row.has("strategy", in_force=True)
+
+
+def test_to_dict_gives_ids_and_statuses_per_group(small: cisai.Dataset) -> None:
+    document = cisai.compare(on="2025-08-01", dataset=small).to_dict()
+    assert document["on"] == "2025-08-01"
+    assert document["groups"] == ["law", "strategy", "regulator", "other"]
+    (state,) = document["states"]
+    assert (state["code"], state["name"]) == ("BY", "Belarus")
+    assert state["law"] == [
+        {
+            "id": "by-ai-law",
+            "title": "Law on artificial intelligence",
+            "kind": "law",
+            "date": "2025-04-18",
+            "status": "in_force",
+        }
+    ]
+    assert json.loads(json.dumps(document)) == document
