@@ -15,6 +15,7 @@ import pytest
 
 import cisai
 from cisai import DataError
+from cisai._loading import build_bundled
 from small_data import (
     BASE,
     PRINCIPLE,
@@ -306,6 +307,24 @@ def test_changed_in_must_be_a_version(tmp_path: Path) -> None:
         field="changed_in",
         message="invalid data version 'soon'",
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "versions"),
+    [
+        ("added_in", '    added_in: "2099.1.0"\n'),
+        ("changed_in", '    added_in: "2026.11.0"\n    changed_in: "2099.2.0"\n'),
+    ],
+)
+def test_bundled_data_cannot_be_newer_than_the_data_version(field: str, versions: str) -> None:
+    """A record of the package may not claim a data version that is not released yet."""
+    text = variant((LAW_SOURCES, "    sources: [src-one]\n" + versions + "    events:"))
+    with pytest.raises(DataError) as info:
+        build_bundled([("cisai/data/test.yaml", text.encode())])
+    (problem,) = info.value.problems
+    assert (problem.record_id, problem.field) == ("by-ai-law", field)
+    assert problem.line == line_no(text, f'{field}: "2099')
+    assert f"is newer than '{cisai.DATA_VERSION}'" in problem.message
 
 
 # -- principles and competencies ----------------------------------------------------------------
