@@ -8,18 +8,26 @@ the CIS model law).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import cisai
 from cisai import DataError
-from cisai.cli import main
+from small_data import (
+    BASE,
+    PRINCIPLE,
+    REVIEW,
+    assert_first,
+    find_problem,
+    line_no,
+    load_error,
+    variant,
+    write,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
 USER = Path(__file__).resolve().parent / "data" / "user"
+HOSTILE = Path(__file__).resolve().parent / "hostile"
 SAMPLE = USER / "kz-sample.yaml"
 SAMPLE_IDS = {"sample-kz-ministry-ai", "sample-kz-ministry-ai-2025"}
 
@@ -46,7 +54,7 @@ topics:
 """
 
 
-def write(path: Path, text: str) -> Path:
+def write_file(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -105,25 +113,29 @@ def test_extra_accepts_str_paths_and_iterables(given: object) -> None:
 
 
 def test_a_folder_is_read_recursively(tmp_path: Path) -> None:
-    write(tmp_path / "a.yaml", TOPIC.format(id="my-a", label="A", added_in="2026.11.0"))
-    write(tmp_path / "sub" / "b.yml", TOPIC.format(id="my-b", label="B", added_in="2026.11.0"))
+    write_file(tmp_path / "a.yaml", TOPIC.format(id="my-a", label="A", added_in="2026.11.0"))
+    write_file(tmp_path / "sub" / "b.yml", TOPIC.format(id="my-b", label="B", added_in="2026.11.0"))
     document = {
         "schema_version": cisai.SCHEMA_VERSION,
         "topics": [{"id": "my-c", "label": "C", "added_in": "2026.11.0"}],
     }
-    write(tmp_path / "sub" / "deeper" / "c.json", json.dumps(document))
+    write_file(tmp_path / "sub" / "deeper" / "c.json", json.dumps(document))
     # other files are ignored, however broken
-    write(tmp_path / "README.md", "not: [data")
-    write(tmp_path / "notes.txt", "\x00\x01")
-    write(tmp_path / "sub" / "d.yaml.bak", "garbage: [")
+    write_file(tmp_path / "README.md", "not: [data")
+    write_file(tmp_path / "notes.txt", "\x00\x01")
+    write_file(tmp_path / "sub" / "d.yaml.bak", "garbage: [")
     ds = cisai.load(extra=[tmp_path], bundled=False)
     assert set(ds.topics.ids()) == {"my-a", "my-b", "my-c"}
 
 
 def test_user_added_in_may_be_any_valid_version(tmp_path: Path) -> None:
-    path = write(tmp_path / "t.yaml", TOPIC.format(id="my-later", label="L", added_in="2099.12.7"))
+    path = write_file(
+        tmp_path / "t.yaml", TOPIC.format(id="my-later", label="L", added_in="2099.12.7")
+    )
     assert cisai.load(extra=[path]).get("my-later").added_in == "2099.12.7"
-    bad = write(tmp_path / "t.yaml", TOPIC.format(id="my-later", label="L", added_in="2099.13.0"))
+    bad = write_file(
+        tmp_path / "t.yaml", TOPIC.format(id="my-later", label="L", added_in="2099.13.0")
+    )
     with pytest.raises(DataError, match="invalid data version"):
         cisai.load(extra=[bad])
 
@@ -132,7 +144,7 @@ def test_user_added_in_may_be_any_valid_version(tmp_path: Path) -> None:
 
 
 def test_colliding_id_needs_override(tmp_path: Path) -> None:
-    path = write(tmp_path / "mine.yaml", OVERRIDE)
+    path = write_file(tmp_path / "mine.yaml", OVERRIDE)
     with pytest.raises(DataError) as info:
         cisai.load(extra=[path])
     (problem,) = info.value.problems
@@ -146,7 +158,7 @@ def test_colliding_id_needs_override(tmp_path: Path) -> None:
 def test_override_replaces_the_bundled_record(tmp_path: Path) -> None:
     bundled_before = cisai.load()
     original = bundled_before.get("by-president")
-    path = write(tmp_path / "mine.yaml", OVERRIDE + "    override: true\n")
+    path = write_file(tmp_path / "mine.yaml", OVERRIDE + "    override: true\n")
     ds = cisai.load(extra=[path])
     record = ds.get("by-president")
     assert isinstance(record, cisai.Body)
@@ -167,7 +179,7 @@ def test_override_replaces_the_bundled_record(tmp_path: Path) -> None:
 
 def test_override_of_an_unknown_id_is_an_error(tmp_path: Path) -> None:
     text = (OVERRIDE + "    override: true\n").replace("by-president", "my-president")
-    path = write(tmp_path / "mine.yaml", text)
+    path = write_file(tmp_path / "mine.yaml", text)
     with pytest.raises(DataError) as info:
         cisai.load(extra=[path])
     (problem,) = info.value.problems
@@ -181,14 +193,14 @@ def test_override_of_an_unknown_id_is_an_error(tmp_path: Path) -> None:
 
 
 def test_override_without_bundled_data_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path / "mine.yaml", OVERRIDE + "    override: true\n")
+    path = write_file(tmp_path / "mine.yaml", OVERRIDE + "    override: true\n")
     with pytest.raises(DataError, match="override"):
         cisai.load(extra=[path], bundled=False)
 
 
 def test_duplicate_ids_among_user_files(tmp_path: Path) -> None:
-    write(tmp_path / "a.yaml", TOPIC.format(id="my-topic", label="A", added_in="2026.11.0"))
-    write(tmp_path / "b.yaml", TOPIC.format(id="my-topic", label="B", added_in="2026.11.0"))
+    write_file(tmp_path / "a.yaml", TOPIC.format(id="my-topic", label="A", added_in="2026.11.0"))
+    write_file(tmp_path / "b.yaml", TOPIC.format(id="my-topic", label="B", added_in="2026.11.0"))
     with pytest.raises(DataError) as info:
         cisai.load(extra=[tmp_path], bundled=False)
     assert "duplicate id 'my-topic'" in str(info.value)
@@ -211,7 +223,7 @@ def test_a_catalogued_source_is_one_object_for_every_citation() -> None:
 
 def test_json_document_loads_like_the_bundled_data(tmp_path: Path) -> None:
     bundled = cisai.load()
-    path = write(tmp_path / "cisai.json", cisai.to_json(bundled, indent=2))
+    path = write_file(tmp_path / "cisai.json", cisai.to_json(bundled, indent=2))
     ds = cisai.load(extra=[path], bundled=False)
     assert len(ds) == len(bundled)
     for name, selection in bundled.collections().items():
@@ -234,7 +246,7 @@ def test_json_document_with_user_records(tmp_path: Path) -> None:
     document["instruments"] = [
         cisai.to_dict(r) for r in user_only if isinstance(r, cisai.Instrument)
     ]
-    path = write(tmp_path / "mine.json", json.dumps(document))
+    path = write_file(tmp_path / "mine.json", json.dumps(document))
     ds = cisai.load(extra=[path])
     for record in user_only:
         assert ds.get(record.id) == record
@@ -243,135 +255,131 @@ def test_json_document_with_user_records(tmp_path: Path) -> None:
 def test_json_document_of_a_newer_schema_major(tmp_path: Path) -> None:
     document = json.loads(cisai.to_json(cisai.load()))
     document["schema_version"] = "2.0"
-    path = write(tmp_path / "future.json", json.dumps(document))
+    path = write_file(tmp_path / "future.json", json.dumps(document))
     with pytest.raises(cisai.SchemaError, match=r"2\.0"):
         cisai.load(extra=[path], bundled=False)
 
 
 def test_json_file_that_is_not_a_dataset_document(tmp_path: Path) -> None:
-    path = write(tmp_path / "records.json", cisai.to_json(cisai.load().topics))
+    path = write_file(tmp_path / "records.json", cisai.to_json(cisai.load().topics))
     with pytest.raises(DataError, match="Dataset document") as info:
         cisai.load(extra=[path], bundled=False)
     assert info.value.file == str(path)
-    bad = write(tmp_path / "bad.json", '{"schema_version": "1.0",\n "topics": [}')
+    bad = write_file(tmp_path / "bad.json", '{"schema_version": "1.0",\n "topics": [}')
     with pytest.raises(DataError, match="invalid JSON") as info:
         cisai.load(extra=[bad], bundled=False)
     assert (info.value.file, info.value.line) == (str(bad), 2)
 
 
-# -- the command line ---------------------------------------------------------------------
+# -- reading files: encodings, paths, collections, the source catalogue ------------------------
 
 
-BAD_FILES = {
-    "one.yaml": (
-        "topics:\n"
-        "  - id: my-topic\n"
-        "    label: A\n"
-        "    parent: no-such-topic\n"
-        '    added_in: "2026.11.0"\n'
-    ),
-    "two.yaml": ('topics:\n  - id: Bad_Id\n    label: B\n    added_in: "2026.11.0"\n'),
-    "three.yaml": "topics: [\n",
-}
+def test_base_is_valid(tmp_path: Path) -> None:
+    ds = cisai.load(extra=[write(tmp_path, BASE + PRINCIPLE + REVIEW)], bundled=False)
+    law = ds.get("by-ai-law")
+    assert isinstance(law, cisai.Instrument)
+    assert str(law.date) == "2025-04-18"
+    assert law.sources[0].url == "https://example.org/one"
+    assert law.events[0].sources[0].url == "https://example.org/two"
+    assert ds.data_version is None
+    assert len(ds.principles) == 1
+    assert ds.review_processes[0].stage_count == 5
 
 
-@pytest.fixture
-def bad_folder(tmp_path: Path) -> Path:
-    for name, text in BAD_FILES.items():
-        write(tmp_path / "bad" / name, text)
-    return tmp_path / "bad"
+def test_single_path_argument_is_accepted(tmp_path: Path) -> None:
+    ds = cisai.load(write(tmp_path, BASE), bundled=False)
+    assert "by-ai-law" in ds
 
 
-def test_cli_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(USER)]) == 0
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1
-    assert out.startswith("ok: ")
-    assert "2 records" in out
+def test_file_that_is_not_a_mapping(tmp_path: Path) -> None:
+    err, file = load_error(tmp_path, "- a\n- b\n")
+    assert (err.file, err.line) == (file, 1)
+    assert "mapping of collection names" in str(err)
 
 
-def test_cli_validate_as_a_program() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "cisai", "validate", "tests/data/user"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+def test_unknown_collection(tmp_path: Path) -> None:
+    text = BASE + "principals: []\n"
+    err, file = load_error(tmp_path, text)
+    assert (err.file, err.line, err.field) == (file, line_no(text, "principals:"), "principals")
+    assert "did you mean 'principles'" in str(err)
+
+
+def test_non_utf8_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(BASE.replace("Belarus", "Bélarus").encode("latin-1"))
+    with pytest.raises(DataError) as info:
+        cisai.load(extra=[path], bundled=False)
+    assert info.value.file == str(path)
+    assert str(path) in str(info.value)
+    assert "UTF-8" in str(info.value)
+
+
+def test_catalogued_source_url_written_as_a_number(tmp_path: Path) -> None:
+    text = variant(("    url: https://example.org/one\n", "    url: 12345\n"))
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "url: 12345"),
+        record_id="src-one",
+        field="url",
+        message="not an http(s) URL: '12345'",
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("ok: ")
-    assert result.stdout.count("\n") == 1
-    assert result.stderr == ""
 
 
-def test_cli_validate_reports_every_problem(
-    bad_folder: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["validate", str(bad_folder)]) == 1
-    captured = capsys.readouterr()
-    lines = captured.out.splitlines()
-    assert f"{bad_folder / 'one.yaml'}:4: my-topic: parent: unknown topic 'no-such-topic'" in (
-        captured.out
+def test_unknown_source_id(tmp_path: Path) -> None:
+    text = variant(
+        (
+            '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
+            '    sources: [src-onr]\n    added_in: "2026.11.0"\n    events:',
+        )
     )
-    assert any(line.startswith(f"{bad_folder / 'two.yaml'}:2: Bad_Id: id: ") for line in lines)
-    assert any(line.startswith(f"{bad_folder / 'three.yaml'}:2: invalid YAML") for line in lines)
-    assert {line.split(":")[0] for line in lines} == {str(bad_folder / n) for n in BAD_FILES}
-    assert "Traceback" not in captured.err
-    assert "problem" in captured.err
-
-
-def test_cli_validate_json(bad_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(bad_folder), "--format", "json"]) == 1
-    report = json.loads(capsys.readouterr().out)
-    assert report["valid"] is False
-    files = {p["file"] for p in report["problems"]}
-    assert files == {str(bad_folder / n) for n in BAD_FILES}
-    first = next(p for p in report["problems"] if p["file"].endswith("one.yaml"))
-    assert first == {
-        "file": str(bad_folder / "one.yaml"),
-        "line": 4,
-        "record_id": "my-topic",
-        "field": "parent",
-        "message": first["message"],
-    }
-    assert main(["validate", str(USER), "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"valid": True, "problems": []}
-
-
-def test_cli_validate_no_bundled(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", "--no-bundled", str(USER)]) == 1
-    out = capsys.readouterr().out
-    assert "unknown jurisdiction 'KZ'" in out
-
-
-def test_cli_validate_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", "no/such/path"]) == 2
-    assert "no such file or folder" in capsys.readouterr().err
-
-
-def test_cli_list_with_user_data(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["list", "--data", str(USER), "--jurisdiction", "KZ", "--format", "json"]) == 0
-    ids = [r["id"] for r in json.loads(capsys.readouterr().out)]
-    assert "sample-kz-ministry-ai-2025" in ids
-    assert main(["list", "bodies", "--data", str(USER), "--format", "json"]) == 0
-    ids = [r["id"] for r in json.loads(capsys.readouterr().out)]
-    assert "sample-kz-ministry-ai" in ids
-    assert "by-president" in ids
-
-
-def test_cli_list_no_bundled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(
-        tmp_path / "t.yaml", TOPIC.format(id="my-only", label="Mine", added_in="2026.11.0")
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "[src-onr]"),
+        record_id="by-ai-law",
+        field="sources[0]",
+        message="unknown source 'src-onr'; did you mean 'src-one'",
     )
-    assert main(["list", "topics", "--data", str(path), "--no-bundled", "--format", "json"]) == 0
-    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == ["my-only"]
-    assert main(["list", "topics", "--no-bundled"]) == 2
-    assert "--no-bundled" in capsys.readouterr().err
 
 
-def test_cli_list_with_bad_user_data(bad_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["list", "--data", str(bad_folder)]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("cisai: error: invalid data: ")
-    assert err.count("\n") == 1
-    assert "Traceback" not in err
+def test_source_referenced_by_url(tmp_path: Path) -> None:
+    text = variant(("        sources: [src-two]\n", "        sources: [https://example.org/two]\n"))
+    ds = cisai.load(extra=[write(tmp_path, text)], bundled=False)
+    assert ds.get("by-ai-law").events[0].sources[0].url == "https://example.org/two"
+
+
+def test_bad_catalogue_source(tmp_path: Path) -> None:
+    text = variant(("    kind: official\n", "    kind: oficial\n"))
+    err, file = load_error(tmp_path, text)
+    problem = find_problem(err, "'oficial' is not a valid SourceKind")
+    assert (problem.file, problem.line, problem.record_id, problem.field) == (
+        file,
+        line_no(text, "kind: oficial"),
+        "src-one",
+        "kind",
+    )
+    assert "did you mean 'official'?" in problem.message
+
+
+def test_bom_is_skipped() -> None:
+    ds = cisai.load(extra=[HOSTILE / "bom.yaml"])
+    topic = ds.get("hostile-bom")
+    assert isinstance(topic, cisai.Topic)
+    assert topic.label == "Искусственный интеллект"
+
+
+@pytest.mark.parametrize("name", ["empty.yaml", "only-comments.yaml"])
+def test_empty_files_hold_no_records(name: str) -> None:
+    assert len(cisai.load(extra=[HOSTILE / name])) == len(cisai.load())
+    assert len(cisai.load(extra=[HOSTILE / name], bundled=False)) == 0
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    path = tmp_path / "no" / "such" / "folder"
+    with pytest.raises(DataError) as info:
+        cisai.load(extra=[path], bundled=False)
+    assert info.value.file == str(path)
+    assert "no such file or folder" in str(info.value)
