@@ -8,6 +8,7 @@ catalogue is written by hand: change the YAML and the catalogue follows.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import html
 from collections import defaultdict
 from collections.abc import Iterable
@@ -55,12 +56,45 @@ def _sources(sources: Iterable[cisai.Source]) -> str:
 
 
 def instrument_page(ds: Dataset, instrument: Instrument) -> str:
+    """The page of one instrument: a section per kind of fact, each left out when empty.
+
+    Each section is a function of its own, so a change to one part of the page (say the
+    timeline's columns) is made and reviewed in one short place.
+    """
     here = instrument_path(instrument.id)
     lines = [f"# {instrument.title}", ""]
-    if len(instrument.titles) > 1:
-        lines += ["| language | title | kind |", "|---|---|---|"]
-        lines += [f"| {t.lang} | {_cell(t.text)} | {t.kind.value} |" for t in instrument.titles]
-        lines.append("")
+    for section in (
+        _titles_table,
+        _facts_table,
+        _summary_section,
+        _events_section,
+        _relations_section,
+        _parts_section,
+        _instrument_unknowns_section,
+        _notes_section,
+        _instrument_sources_section,
+    ):
+        lines += section(ds, instrument, here)
+    return "\n".join(lines) + "\n"
+
+
+def _titles_table(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's titles in every language, shown only when there is more than one
+    (the page's heading already gives the only title)."""
+    if len(instrument.titles) <= 1:
+        return []
+    return [
+        "| language | title | kind |",
+        "|---|---|---|",
+        *(f"| {t.lang} | {_cell(t.text)} | {t.kind.value} |" for t in instrument.titles),
+        "",
+    ]
+
+
+def _facts_table(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's one-line facts; an empty fact says "not known" rather than
+    leaving a blank a reader could take for a missing row."""
+    changed = f", changed {instrument.changed_in}" if instrument.changed_in else ""
     facts = [
         ("id", f"`{instrument.id}`"),
         ("kind", instrument.kind.value),
@@ -74,86 +108,120 @@ def instrument_page(ds: Dataset, instrument: Instrument) -> str:
             "attestation",
             f"{instrument.attestation.value}, {instrument.confidence.value} confidence",
         ),
-        (
-            "data version",
-            instrument.added_in
-            + (f", changed {instrument.changed_in}" if instrument.changed_in else ""),
-        ),
+        ("data version", instrument.added_in + changed),
     ]
-    lines += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in facts] + [""]
-    lines += ["## Summary", "", instrument.summary, ""]
-    if instrument.events:
-        lines += [
-            "## Timeline",
-            "",
-            "| date | event | by | note | sources |",
-            "|---|---|---|---|---|",
-        ]
-        for event in instrument.events:
-            by = _link(ds, event.body, here) if event.body else ""
-            note = _cell(event.note)
-            if event.confidence is not None:
-                note = f"{note} ({event.confidence.value} confidence)".strip()
-            lines.append(
-                f"| {event.date or 'undated'} | {event.kind.value} | {by} | {note} | "
-                f"{_sources(event.sources)} |"
-            )
-        lines.append("")
+    return ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in facts), ""]
+
+
+def _summary_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The summary, always present: every instrument has one."""
+    return ["## Summary", "", instrument.summary, ""]
+
+
+def _events_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's events as a table, each row with the sources that report it."""
+    if not instrument.events:
+        return []
+    lines = ["## Timeline", "", "| date | event | by | note | sources |", "|---|---|---|---|---|"]
+    lines += [_event_row(ds, event, here) for event in instrument.events]
+    return [*lines, ""]
+
+
+def _event_row(ds: Dataset, event: cisai.Event, here: str) -> str:
+    """One event's table row; an event's own confidence, when it has one, follows its note
+    because it may differ from the instrument's."""
+    by = _link(ds, event.body, here) if event.body else ""
+    note = _cell(event.note)
+    if event.confidence is not None:
+        note = f"{note} ({event.confidence.value} confidence)".strip()
+    return (
+        f"| {event.date or 'undated'} | {event.kind.value} | {by} | {note} | "
+        f"{_sources(event.sources)} |"
+    )
+
+
+def _relations_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's relations both ways: those it states, then those other
+    instruments state about it (a reader of an act wants to see what amends it)."""
     incoming = ds.referring_to(instrument.id)
-    if instrument.relations or incoming:
-        lines += ["## Relations", ""]
-        for relation in instrument.relations:
-            note = f" - {_cell(relation.note)}" if relation.note else ""
-            kind = relation.kind.value.replace("_", " ")
-            lines.append(f"- **{kind}** {_link(ds, relation.target, here)}{note}")
-        for source, relation in incoming:
-            lines.append(
-                f"- {_link(ds, source.id, here)} **{relation.kind.value.replace('_', ' ')}** this"
-            )
-        lines.append("")
+    if not (instrument.relations or incoming):
+        return []
+    lines = ["## Relations", ""]
+    for relation in instrument.relations:
+        note = f" - {_cell(relation.note)}" if relation.note else ""
+        kind = relation.kind.value.replace("_", " ")
+        lines.append(f"- **{kind}** {_link(ds, relation.target, here)}{note}")
+    for source, relation in incoming:
+        lines.append(
+            f"- {_link(ds, source.id, here)} **{relation.kind.value.replace('_', ' ')}** this"
+        )
+    return [*lines, ""]
+
+
+def _parts_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's principles, competencies and prohibitions, each under a heading
+    whose anchor is its id, so the principles page can link to it."""
     parts = ds.parts_of(instrument.id)
-    if len(parts):
-        lines += ["## Parts, as the sources report them", ""]
-        for part in parts:
-            kind = type(part).__name__
-            name = getattr(part, "name", None) or getattr(part, "part", None)
-            label = name.value.replace("_", " ") if hasattr(name, "value") else name
-            if not label and getattr(part, "gist", None):
-                words = part.gist.split()
-                label = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
-            lines += [f"### {kind}: {_cell(label or part.id)} {{#{part.id}}}", ""]
-            gist = getattr(part, "gist", None)
-            if gist:
-                lines += [gist, ""]
-            lines += _part_details(part)
-            lines += [
-                f"*{part.attestation.value}, {part.confidence.value} confidence* - "
-                f"{_sources(part.sources)}",
-                "",
-            ]
-    if instrument.unknowns:
-        lines += (
-            ["## Not known", ""]
-            + [f"- **{u.field}**: {_cell(u.note)}" for u in instrument.unknowns]
-            + [""]
-        )
-    if instrument.notes:
-        lines += ["## Notes", ""] + [f"- {_cell(n)}" for n in instrument.notes] + [""]
-    lines += ["## Sources", ""]
-    for source in instrument.sources:
-        extra = ", ".join(
-            x
-            for x in (
-                source.publisher,
-                source.kind.value,
-                source.language,
-                str(source.published or ""),
-            )
-            if x
-        )
-        read = "" if source.retrieved else " (not read: only its address is known)"
-        lines.append(f"- [{_cell(source.title or source.url)}]({source.url}) - {extra}{read}")
-    return "\n".join(lines) + "\n"
+    if not len(parts):
+        return []
+    lines = ["## Parts, as the sources report them", ""]
+    for part in parts:
+        lines += [f"### {type(part).__name__}: {_cell(_part_label(part))} {{#{part.id}}}", ""]
+        gist = getattr(part, "gist", None)
+        if gist:
+            lines += [gist, ""]
+        lines += _part_details(part)
+        lines += [
+            f"*{part.attestation.value}, {part.confidence.value} confidence* - "
+            f"{_sources(part.sources)}",
+            "",
+        ]
+    return lines
+
+
+def _part_label(part: Any) -> str:
+    """A part's heading: its name (or a provision's part), else the first words of its
+    gist, else its id - not every part has a name, but every heading must say something."""
+    name = getattr(part, "name", None) or getattr(part, "part", None)
+    label: str | None = name.value.replace("_", " ") if isinstance(name, enum.Enum) else name
+    if not label and getattr(part, "gist", None):
+        words = part.gist.split()
+        label = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
+    return label or str(part.id)
+
+
+def _instrument_unknowns_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """What the sources leave open about the instrument, said on its page, not only on
+    the catalogue-wide unknowns page."""
+    if not instrument.unknowns:
+        return []
+    return [
+        "## Not known",
+        "",
+        *(f"- **{u.field}**: {_cell(u.note)}" for u in instrument.unknowns),
+        "",
+    ]
+
+
+def _notes_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's notes, one bullet each."""
+    if not instrument.notes:
+        return []
+    return ["## Notes", "", *(f"- {_cell(n)}" for n in instrument.notes), ""]
+
+
+def _instrument_sources_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The sources, last on the page and always present: every instrument cites one."""
+    return ["## Sources", "", *(_source_line(source) for source in instrument.sources)]
+
+
+def _source_line(source: cisai.Source) -> str:
+    """One source as a bullet, saying when only its address is known, so that a reader
+    does not take an unread source for one that was read."""
+    details = (source.publisher, source.kind.value, source.language, str(source.published or ""))
+    extra = ", ".join(x for x in details if x)
+    read = "" if source.retrieved else " (not read: only its address is known)"
+    return f"- [{_cell(source.title or source.url)}]({source.url}) - {extra}{read}"
 
 
 def _part_details(part: Any) -> list[str]:
