@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
+
 import cisai
 from cisai import Dataset, Instrument
 
@@ -591,75 +593,138 @@ def timeline_page(ds: Dataset) -> str:
 # -- the timeline picture ------------------------------------------------------------------------
 
 _COLOURS = {"law": "#c62828", "strategy": "#1565c0", "regulator": "#2e7d32", "other": "#757575"}
+_MODEL_LAW_COLOUR = "#6a1b9a"
+
+
+@attrs.frozen
+class _Frame:
+    """The timeline's geometry: the years it spans and where things go on the picture.
+
+    One object carries it so that the functions drawing the grid, the rows and the legend
+    agree on every coordinate.
+    """
+
+    first: int
+    """The first year shown."""
+    last: int
+    """The year after the last one shown (the right edge is 1 January of it)."""
+    rows: int
+    """How many state rows there are."""
+    left: int = 150
+    top: int = 40
+    width: int = 820
+    row_height: int = 28
+
+    @property
+    def height(self) -> int:
+        return self.top + self.row_height * self.rows + 60
+
+    def x(self, day: dt.date) -> float:
+        """The horizontal position of a day, in proportion to the years shown."""
+        start, end = dt.date(self.first, 1, 1), dt.date(self.last, 1, 1)
+        return self.left + self.width * (day - start).days / (end - start).days
+
+    def y(self, index: int) -> float:
+        """The vertical middle of the row ``index``."""
+        return self.top + self.row_height * index + self.row_height / 2
+
+
+def _midpoint(date: cisai.PartialDate) -> dt.date:
+    """Where a partial date is drawn: the middle of the span it covers (a year-only date
+    sits in mid-year, not on 1 January, which would claim a precision it lacks)."""
+    return date.start + (date.end - date.start) / 2
 
 
 def timeline_svg(ds: Dataset) -> str:
     """An SVG timeline: a row per state, a dot per dated instrument, the model law's steps."""
-    from cisai._comparison import group_of
-
     dated = [i for i in ds.instruments if i.date is not None]
-    first = min(i.date.year for i in dated if i.date)  # type: ignore[union-attr]
-    last = max(i.date.year for i in dated if i.date) + 1  # type: ignore[union-attr]
+    years = [i.date.year for i in dated if i.date]
     rows = [j.code for j in ds.jurisdictions if any(i.jurisdiction == j.code for i in dated)]
-    left, top, width, row_height = 150, 40, 820, 28
-    height = top + row_height * len(rows) + 60
-
-    def x(day: dt.date) -> float:
-        start, end = dt.date(first, 1, 1), dt.date(last, 1, 1)
-        return left + width * (day - start).days / (end - start).days
-
+    frame = _Frame(first=min(years), last=max(years) + 1, rows=len(rows))
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left + width + 30} {height}" '
-        'font-family="sans-serif" font-size="12" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {frame.left + frame.width + 30} '
+        f'{frame.height}" font-family="sans-serif" font-size="12" role="img" '
         'aria-label="Timeline of AI instruments">',
-        f"<title>Timeline of the AI instruments in cisai, {first}-{last - 1}</title>",
+        f"<title>Timeline of the AI instruments in cisai, {frame.first}-{frame.last - 1}</title>",
+        *_year_grid(frame),
     ]
-    for year in range(first, last + 1):
-        px = x(dt.date(year, 1, 1))
-        out.append(
-            f'<line x1="{px:.1f}" y1="{top - 10}" x2="{px:.1f}" y2="{height - 40}" stroke="#ddd"/>'
-        )
-        if year < last:
-            out.append(f'<text x="{px + 4:.1f}" y="{top - 14}" fill="#555">{year}</text>')
     names = {j.code: j.name if len(j.name) <= 16 else j.code for j in ds.jurisdictions}
     for index, code in enumerate(rows):
-        y = top + row_height * index + row_height / 2
-        name = html.escape(names[code])
-        out.append(f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{name}</text>')
-        out.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{left + width}" y2="{y:.1f}" stroke="#eee"/>'
+        out += _state_row(
+            frame, frame.y(index), names[code], [i for i in dated if i.jurisdiction == code]
         )
-        for instrument in dated:
-            if instrument.jurisdiction != code or instrument.date is None:
-                continue
-            mid = instrument.date.start + (instrument.date.end - instrument.date.start) / 2
-            colour = _COLOURS[group_of(instrument)]
-            label = html.escape(f"{instrument.date} {instrument.title} ({instrument.kind.value})")
-            out.append(
-                f'<circle cx="{x(mid):.1f}" cy="{y:.1f}" r="6" fill="{colour}" fill-opacity="0.8">'
-                f"<title>{label}</title></circle>"
-            )
         if code == "CIS":
-            for event in ds.model_law.events:
-                if event.date is None:
-                    continue
-                mid = event.date.start + (event.date.end - event.date.start) / 2
-                px = x(mid)
-                label = html.escape(f"{event.date} model law: {event.kind.value}")
-                out.append(
-                    f'<path d="M{px:.1f},{y - 11:.1f} l4,4 l-4,4 l-4,-4 z" fill="#6a1b9a">'
-                    f"<title>{label}</title></path>"
-                )
-    legend_y = height - 20
+            out += _model_law_steps(frame, frame.y(index), ds.model_law.events)
+    out += [*_legend(frame), "</svg>"]
+    return "\n".join(out) + "\n"
+
+
+def _year_grid(frame: _Frame) -> list[str]:
+    """A vertical line at each 1 January, labelled with its year (but the closing line)."""
+    out = []
+    for year in range(frame.first, frame.last + 1):
+        px = frame.x(dt.date(year, 1, 1))
+        out.append(
+            f'<line x1="{px:.1f}" y1="{frame.top - 10}" x2="{px:.1f}" y2="{frame.height - 40}" '
+            'stroke="#ddd"/>'
+        )
+        if year < frame.last:
+            out.append(f'<text x="{px + 4:.1f}" y="{frame.top - 14}" fill="#555">{year}</text>')
+    return out
+
+
+def _state_row(frame: _Frame, y: float, name: str, instruments: list[Instrument]) -> list[str]:
+    """A state's row: its name, a faint line, and a dot per dated instrument, coloured by
+    its group and titled with its date, title and kind for a reader who hovers on it."""
+    from cisai._comparison import group_of
+
+    out = [
+        f'<text x="{frame.left - 8}" y="{y + 4:.1f}" text-anchor="end">{html.escape(name)}</text>',
+        f'<line x1="{frame.left}" y1="{y:.1f}" x2="{frame.left + frame.width}" y2="{y:.1f}" '
+        'stroke="#eee"/>',
+    ]
+    for instrument in instruments:
+        if instrument.date is None:
+            continue
+        colour = _COLOURS[group_of(instrument)]
+        label = html.escape(f"{instrument.date} {instrument.title} ({instrument.kind.value})")
+        out.append(
+            f'<circle cx="{frame.x(_midpoint(instrument.date)):.1f}" cy="{y:.1f}" r="6" '
+            f'fill="{colour}" fill-opacity="0.8"><title>{label}</title></circle>'
+        )
+    return out
+
+
+def _model_law_steps(frame: _Frame, y: float, events: Iterable[cisai.Event]) -> list[str]:
+    """A diamond above the CIS row for each dated step of the model law, so its drafting
+    can be read against the national instruments."""
+    out = []
+    for event in events:
+        if event.date is None:
+            continue
+        px = frame.x(_midpoint(event.date))
+        label = html.escape(f"{event.date} model law: {event.kind.value}")
+        out.append(
+            f'<path d="M{px:.1f},{y - 11:.1f} l4,4 l-4,4 l-4,-4 z" fill="{_MODEL_LAW_COLOUR}">'
+            f"<title>{label}</title></path>"
+        )
+    return out
+
+
+def _legend(frame: _Frame) -> list[str]:
+    """The legend under the rows: a dot per group of instruments, and the model law's mark."""
+    left, legend_y = frame.left, frame.height - 20
+    out = []
     for n, (group, colour) in enumerate(_COLOURS.items()):
         out.append(f'<circle cx="{left + n * 110}" cy="{legend_y}" r="6" fill="{colour}"/>')
         out.append(
             f'<text x="{left + n * 110 + 10}" y="{legend_y + 4}">{GROUP_LABELS[group]}</text>'
         )
-    out.append(f'<path d="M{left + 450},{legend_y - 5} l5,5 l-5,5 l-5,-5 z" fill="#6a1b9a"/>')
+    out.append(
+        f'<path d="M{left + 450},{legend_y - 5} l5,5 l-5,5 l-5,-5 z" fill="{_MODEL_LAW_COLOUR}"/>'
+    )
     out.append(f'<text x="{left + 460}" y="{legend_y + 4}">a step of the model law</text>')
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def generate_pages(ds: Dataset) -> dict[str, str]:
