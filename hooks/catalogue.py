@@ -8,10 +8,13 @@ catalogue is written by hand: change the YAML and the catalogue follows.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import html
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
+
+import attrs
 
 import cisai
 from cisai import Dataset, Instrument
@@ -55,12 +58,45 @@ def _sources(sources: Iterable[cisai.Source]) -> str:
 
 
 def instrument_page(ds: Dataset, instrument: Instrument) -> str:
+    """The page of one instrument: a section per kind of fact, each left out when empty.
+
+    Each section is a function of its own, so a change to one part of the page (say the
+    timeline's columns) is made and reviewed in one short place.
+    """
     here = instrument_path(instrument.id)
     lines = [f"# {instrument.title}", ""]
-    if len(instrument.titles) > 1:
-        lines += ["| language | title | kind |", "|---|---|---|"]
-        lines += [f"| {t.lang} | {_cell(t.text)} | {t.kind.value} |" for t in instrument.titles]
-        lines.append("")
+    for section in (
+        _titles_table,
+        _facts_table,
+        _summary_section,
+        _events_section,
+        _relations_section,
+        _parts_section,
+        _instrument_unknowns_section,
+        _notes_section,
+        _instrument_sources_section,
+    ):
+        lines += section(ds, instrument, here)
+    return "\n".join(lines) + "\n"
+
+
+def _titles_table(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's titles in every language, shown only when there is more than one
+    (the page's heading already gives the only title)."""
+    if len(instrument.titles) <= 1:
+        return []
+    return [
+        "| language | title | kind |",
+        "|---|---|---|",
+        *(f"| {t.lang} | {_cell(t.text)} | {t.kind.value} |" for t in instrument.titles),
+        "",
+    ]
+
+
+def _facts_table(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's one-line facts; an empty fact says "not known" rather than
+    leaving a blank a reader could take for a missing row."""
+    changed = f", changed {instrument.changed_in}" if instrument.changed_in else ""
     facts = [
         ("id", f"`{instrument.id}`"),
         ("kind", instrument.kind.value),
@@ -74,86 +110,120 @@ def instrument_page(ds: Dataset, instrument: Instrument) -> str:
             "attestation",
             f"{instrument.attestation.value}, {instrument.confidence.value} confidence",
         ),
-        (
-            "data version",
-            instrument.added_in
-            + (f", changed {instrument.changed_in}" if instrument.changed_in else ""),
-        ),
+        ("data version", instrument.added_in + changed),
     ]
-    lines += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in facts] + [""]
-    lines += ["## Summary", "", instrument.summary, ""]
-    if instrument.events:
-        lines += [
-            "## Timeline",
-            "",
-            "| date | event | by | note | sources |",
-            "|---|---|---|---|---|",
-        ]
-        for event in instrument.events:
-            by = _link(ds, event.body, here) if event.body else ""
-            note = _cell(event.note)
-            if event.confidence is not None:
-                note = f"{note} ({event.confidence.value} confidence)".strip()
-            lines.append(
-                f"| {event.date or 'undated'} | {event.kind.value} | {by} | {note} | "
-                f"{_sources(event.sources)} |"
-            )
-        lines.append("")
+    return ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in facts), ""]
+
+
+def _summary_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The summary, always present: every instrument has one."""
+    return ["## Summary", "", instrument.summary, ""]
+
+
+def _events_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's events as a table, each row with the sources that report it."""
+    if not instrument.events:
+        return []
+    lines = ["## Timeline", "", "| date | event | by | note | sources |", "|---|---|---|---|---|"]
+    lines += [_event_row(ds, event, here) for event in instrument.events]
+    return [*lines, ""]
+
+
+def _event_row(ds: Dataset, event: cisai.Event, here: str) -> str:
+    """One event's table row; an event's own confidence, when it has one, follows its note
+    because it may differ from the instrument's."""
+    by = _link(ds, event.body, here) if event.body else ""
+    note = _cell(event.note)
+    if event.confidence is not None:
+        note = f"{note} ({event.confidence.value} confidence)".strip()
+    return (
+        f"| {event.date or 'undated'} | {event.kind.value} | {by} | {note} | "
+        f"{_sources(event.sources)} |"
+    )
+
+
+def _relations_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's relations both ways: those it states, then those other
+    instruments state about it (a reader of an act wants to see what amends it)."""
     incoming = ds.referring_to(instrument.id)
-    if instrument.relations or incoming:
-        lines += ["## Relations", ""]
-        for relation in instrument.relations:
-            note = f" - {_cell(relation.note)}" if relation.note else ""
-            kind = relation.kind.value.replace("_", " ")
-            lines.append(f"- **{kind}** {_link(ds, relation.target, here)}{note}")
-        for source, relation in incoming:
-            lines.append(
-                f"- {_link(ds, source.id, here)} **{relation.kind.value.replace('_', ' ')}** this"
-            )
-        lines.append("")
+    if not (instrument.relations or incoming):
+        return []
+    lines = ["## Relations", ""]
+    for relation in instrument.relations:
+        note = f" - {_cell(relation.note)}" if relation.note else ""
+        kind = relation.kind.value.replace("_", " ")
+        lines.append(f"- **{kind}** {_link(ds, relation.target, here)}{note}")
+    for source, relation in incoming:
+        lines.append(
+            f"- {_link(ds, source.id, here)} **{relation.kind.value.replace('_', ' ')}** this"
+        )
+    return [*lines, ""]
+
+
+def _parts_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's principles, competencies and prohibitions, each under a heading
+    whose anchor is its id, so the principles page can link to it."""
     parts = ds.parts_of(instrument.id)
-    if len(parts):
-        lines += ["## Parts, as the sources report them", ""]
-        for part in parts:
-            kind = type(part).__name__
-            name = getattr(part, "name", None) or getattr(part, "part", None)
-            label = name.value.replace("_", " ") if hasattr(name, "value") else name
-            if not label and getattr(part, "gist", None):
-                words = part.gist.split()
-                label = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
-            lines += [f"### {kind}: {_cell(label or part.id)} {{#{part.id}}}", ""]
-            gist = getattr(part, "gist", None)
-            if gist:
-                lines += [gist, ""]
-            lines += _part_details(part)
-            lines += [
-                f"*{part.attestation.value}, {part.confidence.value} confidence* - "
-                f"{_sources(part.sources)}",
-                "",
-            ]
-    if instrument.unknowns:
-        lines += (
-            ["## Not known", ""]
-            + [f"- **{u.field}**: {_cell(u.note)}" for u in instrument.unknowns]
-            + [""]
-        )
-    if instrument.notes:
-        lines += ["## Notes", ""] + [f"- {_cell(n)}" for n in instrument.notes] + [""]
-    lines += ["## Sources", ""]
-    for source in instrument.sources:
-        extra = ", ".join(
-            x
-            for x in (
-                source.publisher,
-                source.kind.value,
-                source.language,
-                str(source.published or ""),
-            )
-            if x
-        )
-        read = "" if source.retrieved else " (not read: only its address is known)"
-        lines.append(f"- [{_cell(source.title or source.url)}]({source.url}) - {extra}{read}")
-    return "\n".join(lines) + "\n"
+    if not len(parts):
+        return []
+    lines = ["## Parts, as the sources report them", ""]
+    for part in parts:
+        lines += [f"### {type(part).__name__}: {_cell(_part_label(part))} {{#{part.id}}}", ""]
+        gist = getattr(part, "gist", None)
+        if gist:
+            lines += [gist, ""]
+        lines += _part_details(part)
+        lines += [
+            f"*{part.attestation.value}, {part.confidence.value} confidence* - "
+            f"{_sources(part.sources)}",
+            "",
+        ]
+    return lines
+
+
+def _part_label(part: Any) -> str:
+    """A part's heading: its name (or a provision's part), else the first words of its
+    gist, else its id - not every part has a name, but every heading must say something."""
+    name = getattr(part, "name", None) or getattr(part, "part", None)
+    label: str | None = name.value.replace("_", " ") if isinstance(name, enum.Enum) else name
+    if not label and getattr(part, "gist", None):
+        words = part.gist.split()
+        label = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
+    return label or str(part.id)
+
+
+def _instrument_unknowns_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """What the sources leave open about the instrument, said on its page, not only on
+    the catalogue-wide unknowns page."""
+    if not instrument.unknowns:
+        return []
+    return [
+        "## Not known",
+        "",
+        *(f"- **{u.field}**: {_cell(u.note)}" for u in instrument.unknowns),
+        "",
+    ]
+
+
+def _notes_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The instrument's notes, one bullet each."""
+    if not instrument.notes:
+        return []
+    return ["## Notes", "", *(f"- {_cell(n)}" for n in instrument.notes), ""]
+
+
+def _instrument_sources_section(ds: Dataset, instrument: Instrument, here: str) -> list[str]:
+    """The sources, last on the page and always present: every instrument cites one."""
+    return ["## Sources", "", *(_source_line(source) for source in instrument.sources)]
+
+
+def _source_line(source: cisai.Source) -> str:
+    """One source as a bullet, saying when only its address is known, so that a reader
+    does not take an unread source for one that was read."""
+    details = (source.publisher, source.kind.value, source.language, str(source.published or ""))
+    extra = ", ".join(x for x in details if x)
+    read = "" if source.retrieved else " (not read: only its address is known)"
+    return f"- [{_cell(source.title or source.url)}]({source.url}) - {extra}{read}"
 
 
 def _part_details(part: Any) -> list[str]:
@@ -523,75 +593,138 @@ def timeline_page(ds: Dataset) -> str:
 # -- the timeline picture ------------------------------------------------------------------------
 
 _COLOURS = {"law": "#c62828", "strategy": "#1565c0", "regulator": "#2e7d32", "other": "#757575"}
+_MODEL_LAW_COLOUR = "#6a1b9a"
+
+
+@attrs.frozen
+class _Frame:
+    """The timeline's geometry: the years it spans and where things go on the picture.
+
+    One object carries it so that the functions drawing the grid, the rows and the legend
+    agree on every coordinate.
+    """
+
+    first: int
+    """The first year shown."""
+    last: int
+    """The year after the last one shown (the right edge is 1 January of it)."""
+    rows: int
+    """How many state rows there are."""
+    left: int = 150
+    top: int = 40
+    width: int = 820
+    row_height: int = 28
+
+    @property
+    def height(self) -> int:
+        return self.top + self.row_height * self.rows + 60
+
+    def x(self, day: dt.date) -> float:
+        """The horizontal position of a day, in proportion to the years shown."""
+        start, end = dt.date(self.first, 1, 1), dt.date(self.last, 1, 1)
+        return self.left + self.width * (day - start).days / (end - start).days
+
+    def y(self, index: int) -> float:
+        """The vertical middle of the row ``index``."""
+        return self.top + self.row_height * index + self.row_height / 2
+
+
+def _midpoint(date: cisai.PartialDate) -> dt.date:
+    """Where a partial date is drawn: the middle of the span it covers (a year-only date
+    sits in mid-year, not on 1 January, which would claim a precision it lacks)."""
+    return date.start + (date.end - date.start) / 2
 
 
 def timeline_svg(ds: Dataset) -> str:
     """An SVG timeline: a row per state, a dot per dated instrument, the model law's steps."""
-    from cisai._comparison import group_of
-
     dated = [i for i in ds.instruments if i.date is not None]
-    first = min(i.date.year for i in dated if i.date)  # type: ignore[union-attr]
-    last = max(i.date.year for i in dated if i.date) + 1  # type: ignore[union-attr]
+    years = [i.date.year for i in dated if i.date]
     rows = [j.code for j in ds.jurisdictions if any(i.jurisdiction == j.code for i in dated)]
-    left, top, width, row_height = 150, 40, 820, 28
-    height = top + row_height * len(rows) + 60
-
-    def x(day: dt.date) -> float:
-        start, end = dt.date(first, 1, 1), dt.date(last, 1, 1)
-        return left + width * (day - start).days / (end - start).days
-
+    frame = _Frame(first=min(years), last=max(years) + 1, rows=len(rows))
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left + width + 30} {height}" '
-        'font-family="sans-serif" font-size="12" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {frame.left + frame.width + 30} '
+        f'{frame.height}" font-family="sans-serif" font-size="12" role="img" '
         'aria-label="Timeline of AI instruments">',
-        f"<title>Timeline of the AI instruments in cisai, {first}-{last - 1}</title>",
+        f"<title>Timeline of the AI instruments in cisai, {frame.first}-{frame.last - 1}</title>",
+        *_year_grid(frame),
     ]
-    for year in range(first, last + 1):
-        px = x(dt.date(year, 1, 1))
-        out.append(
-            f'<line x1="{px:.1f}" y1="{top - 10}" x2="{px:.1f}" y2="{height - 40}" stroke="#ddd"/>'
-        )
-        if year < last:
-            out.append(f'<text x="{px + 4:.1f}" y="{top - 14}" fill="#555">{year}</text>')
     names = {j.code: j.name if len(j.name) <= 16 else j.code for j in ds.jurisdictions}
     for index, code in enumerate(rows):
-        y = top + row_height * index + row_height / 2
-        name = html.escape(names[code])
-        out.append(f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{name}</text>')
-        out.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{left + width}" y2="{y:.1f}" stroke="#eee"/>'
+        out += _state_row(
+            frame, frame.y(index), names[code], [i for i in dated if i.jurisdiction == code]
         )
-        for instrument in dated:
-            if instrument.jurisdiction != code or instrument.date is None:
-                continue
-            mid = instrument.date.start + (instrument.date.end - instrument.date.start) / 2
-            colour = _COLOURS[group_of(instrument)]
-            label = html.escape(f"{instrument.date} {instrument.title} ({instrument.kind.value})")
-            out.append(
-                f'<circle cx="{x(mid):.1f}" cy="{y:.1f}" r="6" fill="{colour}" fill-opacity="0.8">'
-                f"<title>{label}</title></circle>"
-            )
         if code == "CIS":
-            for event in ds.model_law.events:
-                if event.date is None:
-                    continue
-                mid = event.date.start + (event.date.end - event.date.start) / 2
-                px = x(mid)
-                label = html.escape(f"{event.date} model law: {event.kind.value}")
-                out.append(
-                    f'<path d="M{px:.1f},{y - 11:.1f} l4,4 l-4,4 l-4,-4 z" fill="#6a1b9a">'
-                    f"<title>{label}</title></path>"
-                )
-    legend_y = height - 20
+            out += _model_law_steps(frame, frame.y(index), ds.model_law.events)
+    out += [*_legend(frame), "</svg>"]
+    return "\n".join(out) + "\n"
+
+
+def _year_grid(frame: _Frame) -> list[str]:
+    """A vertical line at each 1 January, labelled with its year (but the closing line)."""
+    out = []
+    for year in range(frame.first, frame.last + 1):
+        px = frame.x(dt.date(year, 1, 1))
+        out.append(
+            f'<line x1="{px:.1f}" y1="{frame.top - 10}" x2="{px:.1f}" y2="{frame.height - 40}" '
+            'stroke="#ddd"/>'
+        )
+        if year < frame.last:
+            out.append(f'<text x="{px + 4:.1f}" y="{frame.top - 14}" fill="#555">{year}</text>')
+    return out
+
+
+def _state_row(frame: _Frame, y: float, name: str, instruments: list[Instrument]) -> list[str]:
+    """A state's row: its name, a faint line, and a dot per dated instrument, coloured by
+    its group and titled with its date, title and kind for a reader who hovers on it."""
+    from cisai._comparison import group_of
+
+    out = [
+        f'<text x="{frame.left - 8}" y="{y + 4:.1f}" text-anchor="end">{html.escape(name)}</text>',
+        f'<line x1="{frame.left}" y1="{y:.1f}" x2="{frame.left + frame.width}" y2="{y:.1f}" '
+        'stroke="#eee"/>',
+    ]
+    for instrument in instruments:
+        if instrument.date is None:
+            continue
+        colour = _COLOURS[group_of(instrument)]
+        label = html.escape(f"{instrument.date} {instrument.title} ({instrument.kind.value})")
+        out.append(
+            f'<circle cx="{frame.x(_midpoint(instrument.date)):.1f}" cy="{y:.1f}" r="6" '
+            f'fill="{colour}" fill-opacity="0.8"><title>{label}</title></circle>'
+        )
+    return out
+
+
+def _model_law_steps(frame: _Frame, y: float, events: Iterable[cisai.Event]) -> list[str]:
+    """A diamond above the CIS row for each dated step of the model law, so its drafting
+    can be read against the national instruments."""
+    out = []
+    for event in events:
+        if event.date is None:
+            continue
+        px = frame.x(_midpoint(event.date))
+        label = html.escape(f"{event.date} model law: {event.kind.value}")
+        out.append(
+            f'<path d="M{px:.1f},{y - 11:.1f} l4,4 l-4,4 l-4,-4 z" fill="{_MODEL_LAW_COLOUR}">'
+            f"<title>{label}</title></path>"
+        )
+    return out
+
+
+def _legend(frame: _Frame) -> list[str]:
+    """The legend under the rows: a dot per group of instruments, and the model law's mark."""
+    left, legend_y = frame.left, frame.height - 20
+    out = []
     for n, (group, colour) in enumerate(_COLOURS.items()):
         out.append(f'<circle cx="{left + n * 110}" cy="{legend_y}" r="6" fill="{colour}"/>')
         out.append(
             f'<text x="{left + n * 110 + 10}" y="{legend_y + 4}">{GROUP_LABELS[group]}</text>'
         )
-    out.append(f'<path d="M{left + 450},{legend_y - 5} l5,5 l-5,5 l-5,-5 z" fill="#6a1b9a"/>')
+    out.append(
+        f'<path d="M{left + 450},{legend_y - 5} l5,5 l-5,5 l-5,-5 z" fill="{_MODEL_LAW_COLOUR}"/>'
+    )
     out.append(f'<text x="{left + 460}" y="{legend_y + 4}">a step of the model law</text>')
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def generate_pages(ds: Dataset) -> dict[str, str]:

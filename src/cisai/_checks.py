@@ -8,7 +8,7 @@ the line of the offending field.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -78,15 +78,12 @@ def _problem(item: Located, field: Sequence[str | int], message: str) -> Problem
     )
 
 
-def check(
-    items: Sequence[Located], *, data_version: str | None, known_ids: Iterable[str] = ()
-) -> list[Problem]:
-    """Every cross-record problem of ``items`` (``known_ids``: ids defined elsewhere)."""
+def check(items: Sequence[Located], *, data_version: str | None) -> list[Problem]:
+    """Every cross-record problem of ``items``."""
     problems: list[Problem] = []
     by_type: dict[type, dict[str, Located]] = {}
     seen: dict[str, Located] = {}
     seen_concepts: dict[str, Located] = {}
-    taken = set(known_ids)
     for item in items:
         rid = item.record.id
         if not ID_PATTERN.fullmatch(rid):
@@ -94,7 +91,7 @@ def check(
                 _problem(item, ("id",), f"invalid id {rid!r}: use lowercase a-z, 0-9 and hyphens")
             )
         space = seen_concepts if namespace(item.record) else seen
-        if rid in space or (space is seen and rid in taken):
+        if rid in space:
             other = space.get(rid)
             where = (
                 f" (first defined in {other.origin.file}:{other.origin.line()})" if other else ""

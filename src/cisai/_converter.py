@@ -38,7 +38,8 @@ from cisai._model import Source
 
 __all__ = ["bulk", "converter", "problems_of", "shared_output", "structure"]
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
+"""Where a value sits in a record: the keys and list indexes from the record down to it."""
 
 converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
@@ -363,17 +364,14 @@ def structure(data: Any, cls: type[T]) -> T:
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return "unknown field"
+    """The message of one structuring error that is not a group of others."""
     text = str(exc) if not isinstance(exc, cattrs.errors.BaseValidationError) else exc.message
     return text or type(exc).__name__
 
 
-def problems_of(exc: BaseException, path: Path = ()) -> list[tuple[Path, str]]:
+def problems_of(exc: BaseException, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
     """Flatten a cattrs structuring error into ``(path, message)`` pairs."""
-    found: list[tuple[Path, str]] = []
+    found: list[tuple[FieldPath, str]] = []
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = sorted(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields, key=str):
@@ -388,7 +386,7 @@ def problems_of(exc: BaseException, path: Path = ()) -> list[tuple[Path, str]]:
         for sub in without:
             found.extend(problems_of(sub, path))
         return found
-    if isinstance(exc, KeyError) and exc.args:
+    if isinstance(exc, KeyError):
         # cattrs reports a missing required field as KeyError(field name).
-        return [((*path,), "required field missing")]
+        return [(path, "required field missing")]
     return [(path, _message(exc))]

@@ -92,16 +92,21 @@ def _part_node(part: Principle | Competency | Prohibition, dataset: Dataset) -> 
     return node
 
 
-def _node(instrument: Instrument, dataset: Dataset | None) -> dict[str, Any]:
-    def name_of(record_id: str) -> str:
-        if dataset is not None and record_id in dataset:
-            record = dataset[record_id]
-            if isinstance(record, Body):
-                return record.name
-            if isinstance(record, Topic):
-                return record.label
-        return record_id
+def _name_of(record_id: str, dataset: Dataset) -> str:
+    """A body's name or a topic's label, for a reader of the graph who does not know our
+    ids; the id itself when ``dataset`` lacks the record (user data may refer beyond it)."""
+    if record_id in dataset:
+        record = dataset[record_id]
+        if isinstance(record, Body):
+            return record.name
+        if isinstance(record, Topic):
+            return record.label
+    return record_id
 
+
+def _node(instrument: Instrument, dataset: Dataset) -> dict[str, Any]:
+    """An instrument as a schema.org ``Legislation``: first the properties every instrument
+    has, then those it may lack, which are left out rather than given as null."""
     node: dict[str, Any] = {
         "@type": "Legislation",
         "@id": f"{_BASE}{instrument.id}",
@@ -113,29 +118,53 @@ def _node(instrument: Instrument, dataset: Dataset | None) -> dict[str, Any]:
         "legislationJurisdiction": instrument.jurisdiction,
         "abstract": instrument.summary,
         "creativeWorkStatus": instrument.status.value,
-        "about": [name_of(t) for t in instrument.topics],
+        "about": [_name_of(t, dataset) for t in instrument.topics],
         "sameAs": [s.url for s in instrument.sources],
     }
+    node.update(_optional_properties(instrument, dataset))
+    node.update(_relation_properties(instrument))
+    parts = _has_part(instrument, dataset)
+    if parts:
+        node["hasPart"] = parts
+    return node
+
+
+def _optional_properties(instrument: Instrument, dataset: Dataset) -> dict[str, Any]:
+    """The Legislation properties of facts an instrument may lack (its number, date,
+    issuers) or that schema.org cannot say (a status with no legal force value)."""
+    properties: dict[str, Any] = {}
     if instrument.number is not None:
-        node["legislationIdentifier"] = instrument.number
+        properties["legislationIdentifier"] = instrument.number
     if instrument.date is not None:
-        node["legislationDate"] = str(instrument.date)
+        properties["legislationDate"] = str(instrument.date)
     if instrument.issuers:
-        node["legislationPassedBy"] = [
-            {"@type": "Organization", "@id": f"{_BASE}{b}", "name": name_of(b)}
+        properties["legislationPassedBy"] = [
+            {"@type": "Organization", "@id": f"{_BASE}{b}", "name": _name_of(b, dataset)}
             for b in instrument.issuers
         ]
     if instrument.status in _FORCE:
-        node["legislationLegalForce"] = _FORCE[instrument.status]
+        properties["legislationLegalForce"] = _FORCE[instrument.status]
+    return properties
+
+
+def _relation_properties(instrument: Instrument) -> dict[str, list[dict[str, str]]]:
+    """The relations that schema.org has a property for, each property listing its targets;
+    the other relations are only in the JSON document."""
+    properties: dict[str, list[dict[str, str]]] = {}
     for relation in instrument.relations:
         key = _RELATIONS.get(relation.kind)
         if key is not None:
-            node.setdefault(key, []).append({"@id": f"{_BASE}{relation.target}"})
-    if dataset is not None and instrument.id in dataset:
-        parts = [p for p in dataset.parts_of(instrument.id) if type(p) in _PART_GENRES]
-        if parts:
-            node["hasPart"] = [_part_node(p, dataset) for p in parts]
-    return node
+            properties.setdefault(key, []).append({"@id": f"{_BASE}{relation.target}"})
+    return properties
+
+
+def _has_part(instrument: Instrument, dataset: Dataset) -> list[dict[str, Any]]:
+    """The instrument's principles, competencies and prohibitions as ``CreativeWork`` s;
+    none when ``dataset`` does not hold the instrument (its parts are in the dataset)."""
+    if instrument.id not in dataset:
+        return []
+    parts = [p for p in dataset.parts_of(instrument.id) if type(p) in _PART_GENRES]
+    return [_part_node(p, dataset) for p in parts]
 
 
 def to_jsonld(

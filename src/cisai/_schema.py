@@ -40,7 +40,21 @@ def _doc(cls: type) -> str:
     return (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
 
 
+# The schemas of the scalar field types (copied on use: callers add keys to them).
+_SCALARS: dict[Any, dict[str, str]] = {
+    str: {"type": "string"},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    PartialDate: {"$ref": "#/$defs/PartialDate"},
+}
+
+
 def _schema_of(tp: Any, defs: dict[str, Any], field: str | None = None) -> dict[str, Any]:
+    """The schema of a field's type, adding the enums and classes it names to ``defs``.
+
+    ``field`` is the field's name, so that ids, versions, codes and URLs get their
+    pattern wherever they appear, also inside optional and list types.
+    """
     if field in _PATTERNS and tp is str:
         return dict(_PATTERNS[field])
     origin = typing.get_origin(tp)
@@ -50,27 +64,27 @@ def _schema_of(tp: Any, defs: dict[str, Any], field: str | None = None) -> dict[
         return {"anyOf": [*inner, {"type": "null"}]}
     if origin is tuple:
         return {"type": "array", "items": _schema_of(typing.get_args(tp)[0], defs, field)}
-    if tp is str:
-        return {"type": "string"}
-    if tp is bool:
-        return {"type": "boolean"}
-    if tp is int:
-        return {"type": "integer"}
-    if tp is PartialDate:
-        return {"$ref": "#/$defs/PartialDate"}
+    if tp in _SCALARS:
+        return dict(_SCALARS[tp])
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        name = tp.__name__
-        if name not in defs:
-            defs[name] = {
-                "description": _doc(tp),
-                "type": "string",
-                "enum": [m.value for m in tp],
-            }
-        return {"$ref": f"#/$defs/{name}"}
+        return _enum_ref(tp, defs)
     if attrs.has(tp):
         _define(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
     raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new field type
+
+
+def _enum_ref(tp: type[enum.Enum], defs: dict[str, Any]) -> dict[str, Any]:
+    """A reference to an enum's definition, defined once in ``defs`` with its values, so
+    that every field of that enum shares one list of accepted values."""
+    name = tp.__name__
+    if name not in defs:
+        defs[name] = {
+            "description": _doc(tp),
+            "type": "string",
+            "enum": [m.value for m in tp],
+        }
+    return {"$ref": f"#/$defs/{name}"}
 
 
 def _define(cls: type, defs: dict[str, Any]) -> None:
