@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
 
@@ -253,14 +253,31 @@ def to_json(obj: Any, indent: int | None = None) -> str:
 _T = TypeVar("_T")
 
 
-def from_json(text: str | bytes, cls: type[_T]) -> _T:
-    """Typed objects back from JSON: a record class, or :class:`Dataset` for a whole document.
+@overload
+def from_json(text: str | bytes) -> Dataset: ...
+@overload
+def from_json(text: str | bytes, cls: type[_T]) -> _T: ...
 
+
+def from_json(text: str | bytes, cls: Any = None) -> Any:
+    """Typed objects back from JSON: by default a whole :class:`Dataset` document.
+
+    ``cls`` may be :class:`Dataset`, a record class (``cisai.Instrument``),
+    :class:`Selection` (each record's type is recognised by its keys), or
+    ``Selection[T]``, ``list[T]`` or ``tuple[T, ...]`` of a record class.
     A Dataset document of another schema major raises :class:`SchemaError`; an invalid
     document raises :class:`DataError` with the JSON path of the bad field.
+
+    >>> back = from_json(to_json(load()))
+    >>> back == load()
+    True
+    >>> from_json(to_json(load().instruments[:2]), Selection).ids() == load().instruments[:2].ids()
+    True
     """
     from cisai.serialize import from_json as _from_json
 
+    if cls is None:
+        return _from_json(text)
     return _from_json(text, cls)
 
 

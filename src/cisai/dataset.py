@@ -107,6 +107,21 @@ class Dataset:
             f"{len(self.bodies)} bodies, {len(self.topics)} topics, {len(self)} records>"
         )
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when the data version and every collection hold the same records.
+
+        So a Dataset read back with :func:`cisai.from_json` equals the one written.
+        """
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        if self.data_version != other.data_version or len(self) != len(other):
+            return False
+        mine, theirs = self.collections(), other.collections()
+        return all(mine[name] == theirs[name] for name in mine)
+
+    def __hash__(self) -> int:
+        return hash((self.data_version, len(self)))
+
     # -- lookups --------------------------------------------------------------------
 
     @property
