@@ -79,33 +79,47 @@ def status_on(instrument: Instrument, day: _dt.date | None) -> str | None:
     return latest or "unknown"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ComparisonEntry:
     """One instrument in a cell, with its status on the comparison's day."""
 
     instrument: Instrument
     status: str
 
+    def __repr__(self) -> str:
+        return f"<ComparisonEntry {self.instrument.id!r}: {self.status}>"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class ComparisonRow:
     """One state: its instruments in each group."""
 
     jurisdiction: Jurisdiction
     cells: Mapping[str, tuple[ComparisonEntry, ...]]
 
+    def __repr__(self) -> str:
+        """``<ComparisonRow KZ: law 1, strategy 2, ...>``: the state and its cell sizes."""
+        counts = ", ".join(f"{group} {len(self.cells.get(group, ()))}" for group in GROUPS)
+        return f"<ComparisonRow {self.jurisdiction.code}: {counts}>"
+
     def has(self, group: str, *, in_force: bool = False) -> bool:
         """Whether the state has an instrument in ``group`` (in force on the day, if asked)."""
         return any(not in_force or e.status == "in_force" for e in self.cells[group])
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Comparison:
     """The states x groups matrix of one day (``on``; None: as of the data) and topic."""
 
     on: PartialDate | None
     topic: str | None
     rows: tuple[ComparisonRow, ...]
+
+    def __repr__(self) -> str:
+        when = f"on {self.on}" if self.on is not None else "as of the data"
+        topic = f", topic {self.topic!r}" if self.topic else ""
+        codes = ", ".join(row.jurisdiction.code for row in self.rows)
+        return f"<Comparison {when}{topic}: {len(self.rows)} states ({codes})>"
 
     def row(self, code: str) -> ComparisonRow:
         """The row of one state by its code (``"KZ"``)."""

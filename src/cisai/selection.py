@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -86,11 +87,16 @@ class Selection(Sequence[T], Generic[T]):
         return hash(self._items)
 
     def __repr__(self) -> str:
-        ids = [getattr(r, "id", repr(r)) for r in self._items[:5]]
+        """``<Selection of 52 instruments: id, id, ... 47 more>``: its length and first ids."""
+        ids = [repr(getattr(r, "id", r)) for r in self._items[:5]]
         more = f", ... {len(self._items) - 5} more" if len(self._items) > 5 else ""
-        kind = type(self._items[0]).__name__ if self._items else "record"
-        plural = "s" if len(self._items) != 1 else ""
-        return f"<Selection of {len(self._items)} {kind}{plural}: {', '.join(ids)}{more}>"
+        kinds = {type(r) for r in self._items}
+        collection = getattr(next(iter(kinds)), "collection", "") if len(kinds) == 1 else ""
+        noun = (collection or "records").replace("_", " ")
+        if len(self._items) == 1:
+            noun = re.sub(r"ies$", "y", noun).removesuffix("s")
+        body = f": {', '.join(ids)}{more}" if ids else ""
+        return f"<Selection of {len(self._items)} {noun}{body}>"
 
     # -- narrowing and ordering --------------------------------------------------------
 
