@@ -62,6 +62,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Unknown,
     )
     from cisai.selection import Selection
+    from cisai.wordsearch import SearchHit
 
 _LAZY = {
     "cisai.comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
@@ -105,6 +106,7 @@ _LAZY = {
         "Topic",
         "Unknown",
     ),
+    "cisai.wordsearch": ("SearchHit",),
     "cisai.selection": ("Selection",),
 }
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
@@ -164,6 +166,7 @@ __all__ = [
     "RelationKind",
     "ReviewProcess",
     "SchemaError",
+    "SearchHit",
     "Selection",
     "Source",
     "SourceKind",
@@ -178,6 +181,7 @@ __all__ = [
     "instruments",
     "json_schema",
     "load",
+    "search",
     "to_csv",
     "to_dict",
     "to_json",
@@ -234,6 +238,24 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None
 def get(record_id: str) -> AnyRecord:
     """Any bundled record by its id; an unknown id raises :class:`NotFoundError`."""
     return load().get(record_id)
+
+
+def search(query: str, *, dataset: Dataset | None = None) -> tuple[SearchHit, ...]:
+    """Every record (of any type) whose text holds the words of ``query``, best first.
+
+    Words and word prefixes (of three letters or more) match, ignoring case and
+    diacritics (``ё`` is ``е``). Hits in a title or name come first, then in an id,
+    number or code, then in a summary or gist, then in notes; each
+    :class:`SearchHit` says which ``field`` matched. ``dataset`` defaults to the
+    bundled data.
+
+    >>> hit = search("model law artificial")[0]
+    >>> hit.record.id, hit.field
+    ('cis-model-law-ai-2025', 'titles')
+    """
+    from cisai.wordsearch import search_records
+
+    return search_records(dataset if dataset is not None else load(), query)
 
 
 def to_dict(obj: Any) -> Any:

@@ -41,8 +41,8 @@ CRITERIA: Mapping[str, str] = {
     "jurisdiction": "a jurisdiction code such as 'BY' or 'CIS'; a list means any",
     "issuer": "the id of a body among the instrument's issuers; a list means any",
     "status": "an InstrumentStatus value; a list means any",
-    "text": "case-insensitive text in titles (every language), number, summary, names; "
-    "a list means any",
+    "text": "words or word prefixes, each found in titles (every language), names, id, "
+    "number, summary or notes; case and diacritics ignored; a list means any",
     "in_force_on": "in force on that day, from its events",
     "changed_since": "added or changed in a data version after this one, e.g. '2026.11.0'",
     "instrument": "the id of the instrument a part belongs to; a list means any",
@@ -330,10 +330,7 @@ class Index:
             wanted_ids = self.ids(value, self.instrument_ids, "instrument")
             return lambda r: r.instrument in wanted_ids
         if name == "text":
-            needles = [str(v).casefold().strip() for v in _as_list(value)]
-            if not all(needles):
-                raise QueryError("text: an empty search text matches everything; give some text")
-            return lambda r: any(needle in _haystack(r) for needle in needles)
+            return _text_predicate(value)
         if name == "changed_since":
             from cisai.validation import version_key
 
@@ -386,13 +383,9 @@ def _enum_for(name: str, sample: Any) -> type[enum.Enum]:
     return type(getattr(sample, _FIELD_OF.get(name, name)))
 
 
-def _haystack(record: Any) -> str:
-    parts: list[str] = [record.id]
-    for field in ("summary", "gist", "name", "label", "number", "code", "wording", "description"):
-        value = getattr(record, field, None)
-        if isinstance(value, str):
-            parts.append(value)
-    for title in getattr(record, "titles", ()) + getattr(record, "names", ()):
-        parts.append(title.text)
-    parts.extend(getattr(record, "aliases", ()))
-    return "\n".join(parts).casefold()
+def _text_predicate(value: Any) -> Predicate:
+    """Words and word prefixes (see :mod:`cisai.wordsearch`); a list means any of the queries."""
+    from cisai.wordsearch import matches, query_words
+
+    queries = [query_words(v) for v in _as_list(value)]
+    return lambda r: any(matches(r, needles) for needles in queries)
