@@ -180,6 +180,7 @@ __all__ = [
     "get",
     "instruments",
     "json_schema",
+    "jurisdiction",
     "load",
     "search",
     "to_csv",
@@ -256,6 +257,17 @@ def search(query: str, *, dataset: Dataset | None = None) -> tuple[SearchHit, ..
     from cisai.wordsearch import search_records
 
     return search_records(dataset if dataset is not None else load(), query)
+
+
+def jurisdiction(value: str) -> Jurisdiction:
+    """A bundled jurisdiction by its code, id or name, in any case and any language given.
+
+    >>> [jurisdiction(v).code for v in ("Belarus", "Беларусь", "BY", "by")]
+    ['BY', 'BY', 'BY', 'BY']
+
+    An unknown value raises :class:`NotFoundError` naming the closest codes and names.
+    """
+    return load().jurisdiction(value)
 
 
 def to_dict(obj: Any) -> Any:

@@ -188,6 +188,7 @@ examples:
   cisai show cis-model-law-ai-2025
   cisai show cis-model-law-ai-2025 --format json
   cisai show by-president                      # a body (any record id works)
+  cisai show BY                                # a jurisdiction, by its code or name
 """
 
 # (option, criterion, multiple values allowed, comma-separated lists split, help)
@@ -208,7 +209,13 @@ _FILTERS: tuple[tuple[str, str, bool, bool, str], ...] = (
         True,
         "the record's kind, e.g. decree, law, concept (bodies: ministry, ...)",
     ),
-    ("--jurisdiction", "jurisdiction", True, True, "a jurisdiction code: BY, KZ, RU, CIS, ..."),
+    (
+        "--jurisdiction",
+        "jurisdiction",
+        True,
+        True,
+        "a jurisdiction code or name: BY, KZ, CIS, Belarus, Беларусь, ...",
+    ),
     ("--issuer", "issuer", True, True, "the id of a body among an instrument's issuers"),
     ("--status", "status", True, True, "an instrument status: adopted, in_force, draft, ..."),
     ("--text", "text", True, False, "case-insensitive text in ids, titles, names, summary, number"),
@@ -1147,9 +1154,20 @@ def render_card(ds: cisai.Dataset, record: Any, width: int) -> str:
     return card.render()
 
 
+def shown_record(ds: cisai.Dataset, value: str) -> Any:
+    """The record ``show`` means: by id, else the jurisdiction of that code or name (``BY``)."""
+    try:
+        return ds.get(value)
+    except cisai.NotFoundError as not_an_id:
+        try:
+            return ds.jurisdiction(value)
+        except cisai.NotFoundError:
+            raise not_an_id from None
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     ds = load_data(args)
-    record = ds.get(args.id.strip())
+    record = shown_record(ds, args.id.strip())
     if args.format == "json":
         _set_stdout(utf8=True).write(cisai.to_json(record, indent=2) + "\n")
     else:

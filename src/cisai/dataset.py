@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from cisai.errors import NotFoundError, suggest
+from cisai.errors import NotFoundError, closest
 from cisai.model import (
     AnyRecord,
     Body,
@@ -137,8 +137,25 @@ class Dataset:
             return self._index.by_id[record_id]
         except (KeyError, TypeError):
             raise NotFoundError(
-                f"no record with id {record_id!r}; " + suggest(str(record_id), self._index.by_id)
+                f"no record with id {record_id!r}; " + closest(str(record_id), self._index.by_id)
             ) from None
+
+    def jurisdiction(self, value: str) -> Jurisdiction:
+        """A jurisdiction by its code, id or name in any language the data gives.
+
+        Case and diacritics are ignored: ``"BY"``, ``"by"``, ``"Belarus"`` and
+        ``"Беларусь"`` are Belarus. An unknown value raises
+        :class:`~cisai.NotFoundError` naming the closest codes and names.
+        """
+        code = self._index.jurisdiction_code(value)
+        if code is None:
+            raise NotFoundError(
+                f"no jurisdiction {value!r}; "
+                + closest(str(value), self._index.jurisdiction_names)
+                + " (accepted: the code such as 'BY', the id, or a name the data gives;"
+                " the data holds no ISO alpha-3 codes)"
+            )
+        return next(j for j in self.jurisdictions if j.code == code)
 
     def __getitem__(self, record_id: str) -> AnyRecord:
         return self.get(record_id)

@@ -137,6 +137,7 @@ class Index:
         self.codes: dict[str, str] = {
             r.code.casefold(): r.code for r in records if isinstance(r, Jurisdiction)
         }
+        self.jurisdiction_keys, self.jurisdiction_names = _jurisdiction_keys(records)
         self.body_ids = frozenset(r.id for r in records if isinstance(r, Body))
         self.instrument_ids = frozenset(r.id for r in records if isinstance(r, Instrument))
         incoming: dict[str, list[tuple[Instrument, Relation]]] = {}
@@ -161,14 +162,23 @@ class Index:
             found |= self.topic_subtree[topic_id]
         return frozenset(found)
 
+    def jurisdiction_code(self, value: Any) -> str | None:
+        """The code of the jurisdiction a code, id or name stands for (None: no such one)."""
+        code = getattr(value, "code", None)
+        if isinstance(code, str) and code.casefold() in self.codes:
+            return self.codes[code.casefold()]
+        return self.jurisdiction_keys.get(_folded(str(value)))
+
     def jurisdictions(self, value: Any) -> frozenset[str]:
+        """Jurisdiction codes for codes, ids or names (any case, any language given)."""
         found = set()
         for item in _as_list(value):
-            code = self.codes.get(str(item).strip().casefold())
+            code = self.jurisdiction_code(item)
             if code is None:
                 raise QueryError(
                     f"unknown jurisdiction {item!r}; "
                     + suggest(str(item).upper(), self.codes.values())
+                    + " (a code such as 'BY', or a name such as 'Belarus')"
                 )
             found.add(code)
         return frozenset(found)
@@ -381,6 +391,26 @@ def _enum_for(name: str, sample: Any) -> type[enum.Enum]:
     if sample is None:
         return InstrumentKind
     return type(getattr(sample, _FIELD_OF.get(name, name)))
+
+
+def _folded(text: str) -> str:
+    """A lookup key: case, diacritics and surrounding blanks ignored (``ё`` is ``е``)."""
+    from cisai.wordsearch import fold
+
+    return " ".join(fold(text).split())
+
+
+def _jurisdiction_keys(records: Sequence[AnyRecord]) -> tuple[dict[str, str], dict[str, str]]:
+    """Folded code, id and every name -> code; and each name as written -> code."""
+    keys: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for record in records:
+        if isinstance(record, Jurisdiction):
+            spelled = [record.code, record.id, record.name, *(n.text for n in record.names)]
+            for text in spelled:
+                keys.setdefault(_folded(text), record.code)
+                names.setdefault(text, record.code)
+    return keys, names
 
 
 def _text_predicate(value: Any) -> Predicate:

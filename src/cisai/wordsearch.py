@@ -24,6 +24,7 @@ __all__ = [
     "FIELD_RANKS",
     "PREFIX_FROM",
     "SearchHit",
+    "fold",
     "matches",
     "query_words",
     "search_records",
@@ -43,7 +44,7 @@ FIELD_RANKS: tuple[tuple[str, ...], ...] = (
 _RANK_OF = {field: rank for rank, group in enumerate(FIELD_RANKS) for field in group}
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case without diacritics: ``Ёлка`` -> ``елка``, ``Café`` -> ``cafe``."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -51,7 +52,7 @@ def _fold(text: str) -> str:
 
 def words(text: str) -> tuple[str, ...]:
     """The folded words of ``text``, in order."""
-    return tuple(_WORD.findall(_fold(text)))
+    return tuple(_WORD.findall(fold(text)))
 
 
 def query_words(value: Any) -> tuple[str, ...]:
