@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         QueryError,
         SchemaError,
     )
+    from cisai.inforce import InForce, InForceState
     from cisai.model import (
         AnyRecord,
         Attestation,
@@ -106,6 +107,7 @@ _LAZY = {
         "Topic",
         "Unknown",
     ),
+    "cisai.inforce": ("InForce", "InForceState"),
     "cisai.wordsearch": ("SearchHit",),
     "cisai.selection": ("Selection",),
 }
@@ -147,6 +149,8 @@ __all__ = [
     "Dataset",
     "Event",
     "EventKind",
+    "InForce",
+    "InForceState",
     "Instrument",
     "InstrumentKind",
     "InstrumentStatus",
@@ -178,6 +182,7 @@ __all__ = [
     "compare",
     "from_json",
     "get",
+    "in_force",
     "instruments",
     "json_schema",
     "jurisdiction",
@@ -257,6 +262,29 @@ def search(query: str, *, dataset: Dataset | None = None) -> tuple[SearchHit, ..
     from cisai.wordsearch import search_records
 
     return search_records(dataset if dataset is not None else load(), query)
+
+
+def in_force(instrument: Instrument | str, day: Any) -> InForce:
+    """Whether an instrument (or its id) was in force on ``day``: yes, no or unknown, and why.
+
+    ``day`` is a day (``"2025-06-01"`` or a ``datetime.date``); a month or a year is
+    refused. The answer's ``state`` is an :class:`InForceState` and its ``reason`` says
+    why, e.g. "in force by its status, date of entry into force unknown".
+
+    >>> answer = in_force("by-law-99z-2021-personal-data", "2025-06-01")
+    >>> answer.state.value, answer.reason
+    ('in_force', 'in force since 2021-11-15')
+    """
+    from cisai.inforce import in_force as _in_force
+
+    if isinstance(instrument, str):
+        record = get(instrument)
+        if not isinstance(record, Instrument):
+            from cisai.errors import QueryError
+
+            raise QueryError(f"{instrument!r} is a {type(record).__name__}, not an instrument")
+        instrument = record
+    return _in_force(instrument, day)
 
 
 def jurisdiction(value: str) -> Jurisdiction:

@@ -219,7 +219,13 @@ _FILTERS: tuple[tuple[str, str, bool, bool, str], ...] = (
     ("--issuer", "issuer", True, True, "the id of a body among an instrument's issuers"),
     ("--status", "status", True, True, "an instrument status: adopted, in_force, draft, ..."),
     ("--text", "text", True, False, "case-insensitive text in ids, titles, names, summary, number"),
-    ("--in-force-on", "in_force_on", False, False, "in force on that DATE, from its timeline"),
+    (
+        "--in-force-on",
+        "in_force_on",
+        False,
+        False,
+        "in force on that day (YYYY-MM-DD), as dated events show",
+    ),
     (
         "--changed-since",
         "changed_since",
@@ -347,6 +353,14 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
             group.add_argument(option, dest=dest, action="append", metavar=metavar, help=text)
         else:
             group.add_argument(option, dest=dest, metavar=metavar, help=text)
+    group.add_argument(
+        "--include-unknown",
+        dest="include_unknown",
+        action="store_const",
+        const=True,
+        help="with --in-force-on: also list instruments whose being in force that day is "
+        "unknown (e.g. in force by status, entry into force undated)",
+    )
     out = parser.add_argument_group("order")
     out.add_argument("--sort", metavar="FIELD", help="sort by a field (date, id, title, kind, ...)")
     out.add_argument("--reverse", action="store_true", help="reverse the order")
@@ -443,7 +457,12 @@ def _add_compare_command(commands: Any, data: argparse.ArgumentParser) -> None:
         "  cisai compare --on 2025-12-01 --format csv > states.csv\n",
         formatter_class=_FORMATTER,
     )
-    comparer.add_argument("--on", metavar="DATE", help="status on this day (default: as of now)")
+    comparer.add_argument(
+        "--on",
+        metavar="DAY",
+        help="each instrument's status on this day, from its events (YYYY-MM-DD; "
+        "default: the status recorded in the data)",
+    )
     comparer.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic")
     comparer.add_argument(
         "--format",
@@ -521,6 +540,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 def criteria_from(args: argparse.Namespace) -> dict[str, Any]:
     """The ``filter()`` criteria given on the command line (only those given)."""
     criteria: dict[str, Any] = {}
+    if getattr(args, "include_unknown", None):
+        criteria["include_unknown"] = True
     for _option, dest, multiple, split, _help in _FILTERS:
         value = getattr(args, dest, None)
         if value is None:

@@ -10,10 +10,14 @@ glance who has an AI law, a strategy and a dedicated regulator:
 - **regulator**: institutions tagged ``regulators`` (a dedicated AI regulator);
 - **other**: every other instrument.
 
-On a given day an instrument that did not exist yet is left out, and each entry's
-status is read from the events: ``in_force`` when the events show it in force,
-otherwise the latest dated step on or before that day (``signed``, ``adopted``,
-``announced``, ...). Without a day, the status is the record's current ``status``.
+Without a day, each entry's ``status`` is the status recorded in the data (an
+:class:`~cisai.InstrumentStatus` value, as of the data version). On a given day (a
+day, not a month or year) an instrument that did not exist yet is left out, and the
+status is read from the events: ``in_force`` when a dated event shows it in force,
+otherwise the kind of the latest dated event on or before that day (``signed``,
+``adopted``, ``announced``, ``discussed``; ``reported`` means only a report of it is
+dated by then), ``undated`` when none of its events is dated, ``unknown`` when none is
+dated by then. Each entry also carries the three-valued :func:`cisai.in_force` answer.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import attrs
 from cisai.dataset import Dataset
 from cisai.dates import PartialDate
 from cisai.errors import QueryError
+from cisai.inforce import InForce, day_of, in_force
 from cisai.model import EventKind, Instrument, InstrumentKind, Jurisdiction
 from cisai.query import in_force_on
 
@@ -85,6 +90,8 @@ class ComparisonEntry:
 
     instrument: Instrument
     status: str
+    in_force: InForce | None = None
+    """On the comparison's day: in force, not in force or unknown, and why (None: no day)."""
 
     def __repr__(self) -> str:
         return f"<ComparisonEntry {self.instrument.id!r}: {self.status}>"
@@ -147,6 +154,12 @@ class Comparison:
                                 "kind": e.instrument.kind.value,
                                 "date": str(e.instrument.date) if e.instrument.date else None,
                                 "status": e.status,
+                                "in_force": e.in_force.state.value
+                                if e.in_force is not None
+                                else None,
+                                "in_force_reason": e.in_force.reason
+                                if e.in_force is not None
+                                else None,
                             }
                             for e in row.cells[group]
                         ]
@@ -163,7 +176,7 @@ def compare(dataset: Dataset, *, on: Any = None, topic: Any = None) -> Compariso
 
     ``topic`` narrows to instruments on that topic (sub-topics included).
     """
-    day = PartialDate.parse(on) if on is not None else None
+    day = PartialDate.parse(day_of(on, "on")) if on is not None else None
     instruments = dataset.instruments
     if topic is not None:
         instruments = instruments.filter(topic=topic)
@@ -176,8 +189,9 @@ def compare(dataset: Dataset, *, on: Any = None, topic: Any = None) -> Compariso
                 continue
             status = status_on(instrument, day.start if day is not None else None)
             if status is not None:
+                answer = in_force(instrument, day.start) if day is not None else None
                 cells[group_of(instrument)].append(
-                    ComparisonEntry(instrument=instrument, status=status)
+                    ComparisonEntry(instrument=instrument, status=status, in_force=answer)
                 )
         rows.append(
             ComparisonRow(

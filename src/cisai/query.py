@@ -43,7 +43,9 @@ CRITERIA: Mapping[str, str] = {
     "status": "an InstrumentStatus value; a list means any",
     "text": "words or word prefixes, each found in titles (every language), names, id, "
     "number, summary or notes; case and diacritics ignored; a list means any",
-    "in_force_on": "in force on that day, from its events",
+    "in_force_on": "in force on that day (a day, not a month or year), as dated events show",
+    "include_unknown": "with in_force_on=True: also keep instruments whose being in force on "
+    "that day is unknown (see cisai.in_force)",
     "changed_since": "added or changed in a data version after this one, e.g. '2026.11.0'",
     "instrument": "the id of the instrument a part belongs to; a list means any",
     "body": "the id of the body that holds a competency or is a body's parent; a list means any",
@@ -298,6 +300,7 @@ class Index:
 
     def _predicates(self, sample: Any, criteria: Mapping[str, Any]) -> list[tuple[str, Predicate]]:
         predicates: list[tuple[str, Predicate]] = []
+        criteria = _checked_combinations(criteria)
         for name, value in criteria.items():
             if name not in CRITERIA:
                 raise QueryError(f"unknown criterion {name!r}; " + suggest(name, CRITERIA))
@@ -321,8 +324,7 @@ class Index:
                 return lambda r: r.date is not None and r.date.end >= bound.start
             return lambda r: r.date is not None and r.date.start <= bound.end
         if name == "in_force_on":
-            day = _date(value, name).start
-            return lambda r: in_force_on(r, day)
+            return _in_force_predicate(value, include_unknown=False)
         if name == "topic":
             wanted = self.topics(value)
             return lambda r: not wanted.isdisjoint(r.topics)
@@ -376,7 +378,7 @@ def _applies(sample: Any, name: str, field: str) -> bool:
         return hasattr(sample, "holder") or isinstance(sample, Body)
     if name in ("since", "until"):
         return hasattr(sample, "date")
-    if name in ("in_force_on", "issuer", "status"):
+    if name in ("in_force_on", "include_unknown", "issuer", "status"):
         return isinstance(sample, Instrument)
     if name == "text":
         return True
@@ -391,6 +393,46 @@ def _enum_for(name: str, sample: Any) -> type[enum.Enum]:
     if sample is None:
         return InstrumentKind
     return type(getattr(sample, _FIELD_OF.get(name, name)))
+
+
+def _checked_combinations(criteria: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Refuse a reversed date range; fold ``include_unknown`` into ``in_force_on``."""
+    since, until = criteria.get("since"), criteria.get("until")
+    if since is not None and until is not None:
+        low, high = _date(since, "since"), _date(until, "until")
+        if low.start > high.end:
+            raise QueryError(
+                f"since {str(low)!r} is after until {str(high)!r}: no date can be in that range"
+            )
+    include = criteria.get("include_unknown")
+    if include is None:
+        return criteria
+    if not isinstance(include, bool):
+        raise QueryError(f"include_unknown: expected True or False, not {include!r}")
+    if criteria.get("in_force_on") is None:
+        raise QueryError("include_unknown only goes with in_force_on (a day)")
+    rest = {k: v for k, v in criteria.items() if k not in ("include_unknown", "in_force_on")}
+    return {**rest, "in_force_on": _InForceQuery(criteria["in_force_on"], include)}
+
+
+class _InForceQuery:
+    """``in_force_on`` with its ``include_unknown`` flag, carried as one criterion value."""
+
+    def __init__(self, day: Any, include_unknown: bool) -> None:
+        self.day = day
+        self.include_unknown = include_unknown
+
+
+def _in_force_predicate(value: Any, *, include_unknown: bool) -> Predicate:
+    from cisai.inforce import InForceState, day_of, in_force
+
+    if isinstance(value, _InForceQuery):
+        value, include_unknown = value.day, value.include_unknown
+    day = day_of(value, "in_force_on")
+    if not include_unknown:
+        return lambda r: in_force_on(r, day)
+    kept = (InForceState.IN_FORCE, InForceState.UNKNOWN)
+    return lambda r: in_force(r, day).state in kept
 
 
 def _folded(text: str) -> str:
