@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
+    from typing import Unpack
+
     from cisai.comparison import Comparison, ComparisonEntry, ComparisonRow
     from cisai.dataset import MODEL_LAW_ID, Dataset
     from cisai.dates import PartialDate, Precision
@@ -62,6 +64,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Topic,
         Unknown,
     )
+    from cisai.query import Criteria
     from cisai.selection import Selection
     from cisai.wordsearch import SearchHit
 
@@ -217,8 +220,8 @@ def load(
     return _load(extra, bundled=bundled)
 
 
-def instruments(**criteria: Any) -> Selection[Instrument]:
-    """The bundled instruments that meet ``criteria`` (see :meth:`Selection.filter`).
+def instruments(**criteria: Unpack[Criteria]) -> Selection[Instrument]:
+    """The bundled instruments that meet ``criteria``: the keywords of :meth:`Selection.filter`.
 
     >>> [i.id for i in instruments(jurisdiction="CIS", kind="model_law")]
     ['cis-model-law-ai-2025']

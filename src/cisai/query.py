@@ -11,7 +11,7 @@ import bisect
 import datetime as _dt
 import enum
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
 from cisai.dates import PartialDate, Precision
 from cisai.errors import QueryError, suggest
@@ -27,7 +27,7 @@ from cisai.model import (
     Topic,
 )
 
-__all__ = ["CRITERIA", "Index", "in_force_on"]
+__all__ = ["CRITERIA", "Criteria", "Index", "in_force_on"]
 
 Predicate = Callable[[Any], bool]
 
@@ -54,6 +54,35 @@ CRITERIA: Mapping[str, str] = {
     "part": "a ProvisionPart value; a list means any",
 }
 """Every criterion ``filter()`` understands, with what it means."""
+
+DateLike: TypeAlias = str | _dt.date | PartialDate
+"""A date: ``"2025"``, ``"2025-03"``, ``"2025-03-26"``, ``"March 2025"``, a date, a PartialDate."""
+OneOrMore: TypeAlias = str | enum.Enum | Any | Sequence[str | enum.Enum | Any]
+"""A value, or a list (tuple, set) of values meaning any of them."""
+
+
+class Criteria(TypedDict, total=False):
+    """The keyword arguments of ``Selection.filter()``: one per entry of :data:`CRITERIA`.
+
+    A test keeps the two in step, so an editor or mypy knows every criterion.
+    """
+
+    since: DateLike | None
+    until: DateLike | None
+    topic: OneOrMore | None
+    kind: OneOrMore | None
+    jurisdiction: OneOrMore | None
+    issuer: OneOrMore | None
+    status: OneOrMore | None
+    text: str | Sequence[str] | None
+    in_force_on: DateLike | None
+    include_unknown: bool | None
+    changed_since: str | None
+    instrument: OneOrMore | None
+    body: OneOrMore | None
+    attestation: OneOrMore | None
+    confidence: OneOrMore | None
+    part: OneOrMore | None
 
 
 def _as_list(value: Any) -> list[Any]:

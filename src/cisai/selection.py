@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from cisai.errors import QueryError, suggest
 
 if TYPE_CHECKING:
-    from cisai.query import Index
+    from typing import Unpack
+
+    from cisai.query import Criteria, Index
 
 __all__ = ["Selection"]
 
@@ -100,8 +102,33 @@ class Selection(Sequence[T], Generic[T]):
 
     # -- narrowing and ordering --------------------------------------------------------
 
-    def filter(self, **criteria: Any) -> Selection[T]:
-        """The records that meet every criterion (see the querying guide for the criteria)."""
+    def filter(self, **criteria: Unpack[Criteria]) -> Selection[T]:
+        """The records that meet every criterion given (ANDed; a list means any of them).
+
+        Criteria (each one checked: an unknown value raises :class:`~cisai.QueryError`
+        naming the closest accepted ones; ``None`` means "not given"):
+
+        - ``since``, ``until``: dated on or after / on or before this date (inclusive; a
+          partial date such as ``"2025"`` covers its whole interval, and overlaps count);
+        - ``topic``: a topic id or alias, its sub-topics included;
+        - ``kind``: the record's kind (an enum value, e.g. ``"decree"``, ``"ministry"``);
+        - ``jurisdiction``: a jurisdiction code, id or name (``"BY"``, ``"Belarus"``);
+        - ``issuer``: the id of a body among an instrument's issuers;
+        - ``status``: an :class:`~cisai.InstrumentStatus` value;
+        - ``text``: words or word starts in titles, names, id, number, summary, notes;
+        - ``in_force_on``: in force on that day, as dated events show (a day);
+        - ``include_unknown``: with ``in_force_on``, also keep the unknowns;
+        - ``changed_since``: added or changed after that data version (``"2026.11.0"``);
+        - ``instrument``: the id of the instrument a part belongs to;
+        - ``body``: the body holding a competency, or a body's parent body;
+        - ``attestation``: ``official_text``, ``official_report`` or ``secondary_report``;
+        - ``confidence``: ``high``, ``medium`` or ``low``;
+        - ``part``: a :class:`~cisai.ProvisionPart` value.
+
+        >>> import cisai
+        >>> cisai.load().instruments.filter(jurisdiction="CIS", kind="model_law").ids()
+        ('cis-model-law-ai-2025',)
+        """
         if not criteria:
             return self
         if self._index is None:
