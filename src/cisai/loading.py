@@ -21,10 +21,10 @@ from cisai._version import DATA_VERSION, check_schema_version
 from cisai.bundle import bundled_files, load_bundled
 from cisai.converter import bulk, problems_of, structure
 from cisai.dataset import Dataset
-from cisai.errors import DataError, Problem, SchemaError, suggest
+from cisai.errors import DataError, Problem, SchemaError, closest, suggest
 from cisai.jsonio import parse_json
 from cisai.model import RECORD_TYPES, AnyRecord, Source
-from cisai.validation import Located, Origin, check, format_path
+from cisai.validation import Located, Origin, Unstructured, check, format_path, reference_problems
 from cisai.yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 
 __all__ = ["MAX_FILE_BYTES", "load"]
@@ -227,13 +227,19 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
     return by_key
 
 
+def _inline_source(url: str) -> Source:
+    """A source written as its bare URL: nothing else is known about it (kind secondary)."""
+    return Source(url=url.strip())
+
+
 def _expand_sources(
     value: Any,
     catalogue: dict[str, Source],
     path: tuple[str | int, ...],
     report: list[tuple[tuple[str | int, ...], str]],
 ) -> Any:
-    """Replace source references (ids or URLs) by the catalogue's (checked) sources."""
+    """Replace source references by sources: a catalogue id or URL by the catalogue's
+    (checked) source, any other http(s) URL by a source of that URL alone."""
     if not isinstance(value, list):
         return value
     expanded = []
@@ -242,11 +248,15 @@ def _expand_sources(
             if item in catalogue:
                 expanded.append(catalogue[item])
                 continue
+            if item.startswith(("https://", "http://")):
+                expanded.append(_inline_source(item))  # a bare URL is a source of its own
+                continue
             report.append(
                 (
                     (*path, index),
                     f"unknown source {item!r}; "
-                    + suggest(item, [k for k in catalogue if not k.startswith("http")]),
+                    + closest(item, [k for k in catalogue if not k.startswith("http")])
+                    + " (a source is a catalogue id, an http(s) URL, or a mapping with a url)",
                 )
             )
             continue
@@ -296,7 +306,11 @@ def _duplicate_key_problems(file: str, root: Any) -> Iterator[Problem]:
         )
 
 
-def _structure_documents(documents: Sequence[Document], problems: list[Problem]) -> list[Located]:
+def _structure_documents(
+    documents: Sequence[Document],
+    problems: list[Problem],
+    unstructured: list[Unstructured] | None = None,
+) -> list[Located]:
     catalogue = _catalogue(documents, problems)
     located: list[Located] = []
     for document in documents:
@@ -359,7 +373,10 @@ def _structure_documents(documents: Sequence[Document], problems: list[Problem])
                 try:
                     record: AnyRecord = structure(prepared, cls)
                 except Exception as exc:
-                    problems.extend(_problems_at(problems_of(exc), origin, record_id))
+                    found = problems_of(exc)
+                    problems.extend(_problems_at(found, origin, record_id))
+                    if unstructured is not None:
+                        unstructured.append(Unstructured(raw, cls, origin, found))
                     continue
                 located.append(Located(record, origin))
     return located
@@ -400,12 +417,34 @@ def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Lo
     return [item for item in located if id(item) not in replaced]
 
 
+def _without_echoes(problems: list[Problem]) -> list[Problem]:
+    """Drop "at least one source is required" where the sources given were reported as
+    unknown already: one mistake, one message."""
+    unknown = {
+        (p.file, p.record_id, (p.field or "").rsplit("[", 1)[0])
+        for p in problems
+        if p.message.startswith("unknown source ")
+    }
+    return [
+        p
+        for p in problems
+        if p.message != "at least one source is required"
+        or (p.file, p.record_id, p.field or "") not in unknown
+    ]
+
+
 def _build(
     documents: Sequence[Document], problems: list[Problem], data_version: str | None
 ) -> Dataset:
     with bulk():
-        located = _apply_overrides(_structure_documents(documents, problems), problems)
+        # Records that could not be structured still get their references checked, so one
+        # run reports a misspelt jurisdiction next to a bad enum value of the same record.
+        unstructured: list[Unstructured] = []
+        located = _structure_documents(documents, problems, unstructured)
+        located = _apply_overrides(located, problems)
         problems.extend(check(located, data_version=data_version))
+        problems.extend(reference_problems(unstructured, located))
+        problems[:] = _without_echoes(problems)
         if problems:
             problems.sort(key=lambda p: (p.file or "", p.line or 0))
             raise DataError(problems)
