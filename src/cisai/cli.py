@@ -5,8 +5,9 @@ Run ``cisai --help`` (or ``python -m cisai --help``) for the commands, and
 is :func:`main`, which returns the exit code:
 
 - ``0``: done;
-- ``1``: a record was not found, or the data is invalid;
-- ``2``: a usage error (an unknown option, record type or filter value).
+- ``1``: the data: a record was not found, or a data file is invalid or unreadable;
+- ``2``: a usage error: an unknown option, record type, column or filter value, a
+  reversed date range, or a path (``--data``, ``validate``) that does not exist.
 
 A user's mistake prints one line to stderr, starting with ``cisai: error:``.
 This module uses only the public API of :mod:`cisai` and the standard library.
@@ -147,7 +148,11 @@ examples:
   cisai show cis-model-law-ai-2025
   python -m cisai show cis-model-law-ai-2025 --format json
 
-exit status: 0 done, 1 not found or invalid data, 2 usage error.
+exit status (the same for every command):
+  0  done (an empty list is not an error)
+  1  the data: a record not found, or a data file that is invalid or cannot be read
+  2  usage: an unknown command, option, record type or column, a filter value that is
+     not understood, a reversed date range, or a path that does not exist
 """
 
 _INFO_EPILOG = """\
@@ -1205,7 +1210,16 @@ def load_data(args: argparse.Namespace) -> cisai.Dataset:
     bundled = getattr(args, "bundled", True)
     if not bundled and not extra:
         raise _UsageError("--no-bundled needs at least one --data PATH")
+    _check_paths_exist(extra, "--data ")
     return cisai.load(extra=extra, bundled=bundled)
+
+
+def _check_paths_exist(paths: Iterable[str], option: str = "") -> None:
+    """A path on the command line that does not exist is a usage error (exit 2), for
+    every command alike; a file that exists but is invalid is a data error (exit 1)."""
+    for path in paths:
+        if not os.path.exists(path):
+            raise _UsageError(f"{option}{path}: no such file or folder")
 
 
 def write_output(text: str, path: str | None, *, csv_newlines: bool = False) -> None:
@@ -1270,9 +1284,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    for path in args.paths:
-        if not os.path.exists(path):
-            raise _UsageError(f"no such file or folder: {path!r}")
+    _check_paths_exist(args.paths)
     try:
         ds = cisai.load(extra=args.paths, bundled=args.bundled)
     except cisai.DataError as exc:
