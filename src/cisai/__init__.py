@@ -193,6 +193,7 @@ __all__ = [
     "search",
     "to_csv",
     "to_dict",
+    "to_frame",
     "to_json",
     "to_jsonl",
     "to_jsonld",
@@ -365,6 +366,19 @@ def to_jsonld(obj: Any, dataset: Dataset | None = None) -> dict[str, Any]:
     from cisai.jsonld import to_jsonld as _to_jsonld
 
     return _to_jsonld(obj, dataset)
+
+
+def to_frame(obj: Any) -> Any:
+    """A ``pandas.DataFrame``: one row per record, the columns of :func:`to_csv`.
+
+    Dates stay strings of their precision (``"2025"``, ``"2025-07"``), with
+    ``date_start`` and ``date_end`` columns (``datetime64``) for the interval each
+    covers. pandas is an optional extra: ``pip install "cisai[pandas]"``; without it this
+    raises :class:`ImportError` saying so. ``Selection.to_pandas()`` is the same.
+    """
+    from cisai.frame import to_frame as _to_frame
+
+    return _to_frame(obj)
 
 
 def json_schema() -> dict[str, Any]:

@@ -168,6 +168,12 @@ class Selection(Sequence[T], Generic[T]):
         """The ids of the records, in order."""
         return tuple(str(getattr(r, "id")) for r in self._items)  # noqa: B009
 
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of the records: :func:`cisai.to_frame` of this selection."""
+        from cisai.frame import to_frame
+
+        return to_frame(self)
+
     def first(self) -> T | None:
         """The first record, or ``None`` when the selection is empty."""
         return self._items[0] if self._items else None
