@@ -17,8 +17,10 @@ _DATE_FIELDS = ("date",)
 
 
 def _pandas() -> Any:
+    import importlib
+
     try:
-        import pandas
+        pandas = importlib.import_module("pandas")  # optional: no stubs needed
     except ImportError:
         raise ImportError(
             "cisai.to_frame needs pandas, which cisai does not install by itself; "
