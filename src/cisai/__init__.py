@@ -224,8 +224,8 @@ def load(
 def instruments(**criteria: Unpack[Criteria]) -> Selection[Instrument]:
     """The bundled instruments that meet ``criteria``: the keywords of :meth:`Selection.filter`.
 
-    >>> [i.id for i in instruments(jurisdiction="CIS", kind="model_law")]
-    ['cis-model-law-ai-2025']
+    >>> instruments(jurisdiction="CIS", kind="model_law").ids()
+    ('cis-model-law-ai-2025',)
     """
     return load().instruments.filter(**criteria)
 
@@ -237,8 +237,8 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None
     leaves out what did not exist yet; ``topic`` narrows to one topic (or a list).
 
     >>> cisai_kz = compare(on="2026-02-01").row("KZ")
-    >>> [(e.instrument.id, e.status) for e in cisai_kz.cells["law"]]
-    [('kz-law-ai-2025', 'in_force')]
+    >>> tuple((e.instrument.id, e.status) for e in cisai_kz.cells["law"])
+    (('kz-law-ai-2025', 'in_force'),)
     """
     from cisai.comparison import compare as _compare
 
@@ -280,10 +280,11 @@ def in_force(instrument: Instrument | str, day: Any) -> InForce:
     ('in_force', 'in force since 2021-11-15')
     """
     from cisai.inforce import in_force as _in_force
+    from cisai.model import Instrument as _Instrument
 
     if isinstance(instrument, str):
         record = get(instrument)
-        if not isinstance(record, Instrument):
+        if not isinstance(record, _Instrument):
             from cisai.errors import QueryError
 
             raise QueryError(f"{instrument!r} is a {type(record).__name__}, not an instrument")
@@ -294,8 +295,8 @@ def in_force(instrument: Instrument | str, day: Any) -> InForce:
 def jurisdiction(value: str) -> Jurisdiction:
     """A bundled jurisdiction by its code, id or name, in any case and any language given.
 
-    >>> [jurisdiction(v).code for v in ("Belarus", "Беларусь", "BY", "by")]
-    ['BY', 'BY', 'BY', 'BY']
+    >>> {jurisdiction(v).code for v in ("Belarus", "Беларусь", "BY", "by")}
+    {'BY'}
 
     An unknown value raises :class:`NotFoundError` naming the closest codes and names.
     """
