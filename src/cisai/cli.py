@@ -1,4 +1,4 @@
-"""The ``cisai`` command line: ``info``, ``list``, ``show``, ``export``, ``schema``, ``validate``.
+"""The ``cisai`` command line: ``info``, ``list``, ``search``, ``show``, ``export``, ...
 
 Run ``cisai --help`` (or ``python -m cisai --help``) for the commands, and
 ``cisai COMMAND --help`` for each command's options and examples. The entry point
@@ -145,7 +145,9 @@ examples:
   cisai info
   cisai list --jurisdiction BY --since 2025
   cisai list bodies --format csv > bodies.csv
+  cisai search "personal data"
   cisai show cis-model-law-ai-2025
+  cisai show BY
   python -m cisai show cis-model-law-ai-2025 --format json
 
 exit status (the same for every command):
