@@ -225,7 +225,13 @@ _FILTERS: tuple[tuple[str, str, bool, bool, str], ...] = (
     ),
     ("--issuer", "issuer", True, True, "the id of a body among an instrument's issuers"),
     ("--status", "status", True, True, "an instrument status: adopted, in_force, draft, ..."),
-    ("--text", "text", True, False, "case-insensitive text in ids, titles, names, summary, number"),
+    (
+        "--text",
+        "text",
+        True,
+        False,
+        "words or word starts in titles, names, id, number, summary, notes (any case)",
+    ),
     (
         "--in-force-on",
         "in_force_on",
