@@ -262,7 +262,7 @@ _FILTERS: tuple[tuple[str, str, bool, bool, str], ...] = (
 _METAVARS = {
     "since": "DATE",
     "until": "DATE",
-    "in_force_on": "DATE",
+    "in_force_on": "DAY",
     "changed_since": "VERSION",
     "text": "TEXT",
 }
