@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeAlias, TypedDict
 
 from cisai.dates import PartialDate, Precision
-from cisai.errors import QueryError, suggest
+from cisai.errors import QueryError, closest, suggest
 from cisai.model import (
     AnyRecord,
     Body,
@@ -208,7 +208,7 @@ class Index:
             if code is None:
                 raise QueryError(
                     f"unknown jurisdiction {item!r}; "
-                    + suggest(str(item).upper(), self.codes.values())
+                    + closest(str(item), self.jurisdiction_names)
                     + " (a code such as 'BY', or a name such as 'Belarus')"
                 )
             found.add(code)
@@ -472,14 +472,15 @@ def _folded(text: str) -> str:
 
 
 def _jurisdiction_keys(records: Sequence[AnyRecord]) -> tuple[dict[str, str], dict[str, str]]:
-    """Folded code, id and every name -> code; and each name as written -> code."""
+    """Folded code, id and every name -> code; and each code and name as written -> code."""
     keys: dict[str, str] = {}
     names: dict[str, str] = {}
     for record in records:
         if isinstance(record, Jurisdiction):
-            spelled = [record.code, record.id, record.name, *(n.text for n in record.names)]
-            for text in spelled:
+            spelled = [record.code, record.name, *(n.text for n in record.names)]
+            for text in (*spelled, record.id):
                 keys.setdefault(_folded(text), record.code)
+            for text in spelled:  # what suggestions name: the id repeats the code
                 names.setdefault(text, record.code)
     return keys, names
 
