@@ -125,6 +125,7 @@ def instrument_page(ds: Dataset, instrument: Instrument) -> str:
             gist = getattr(part, "gist", None)
             if gist:
                 lines += [gist, ""]
+            lines += _part_details(part)
             lines += [
                 f"*{part.attestation.value}, {part.confidence.value} confidence* - "
                 f"{_sources(part.sources)}",
@@ -155,6 +156,22 @@ def instrument_page(ds: Dataset, instrument: Instrument) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _part_details(part: Any) -> list[str]:
+    """A part's names as the sources give them, concepts (our mapping) and locators."""
+    lines = []
+    names = getattr(part, "names", ())
+    if names:
+        given = "; ".join(f"{_cell(t.text)} ({t.lang}, {t.kind.value})" for t in names)
+        lines += [f"As the sources name it: {given}", ""]
+    concepts = getattr(part, "concepts", ())
+    if concepts:
+        links = ", ".join(f"[`{c}`](../principles.md#{concept_anchor(c)})" for c in concepts)
+        lines += [f"Principle concepts (cisai's editorial mapping): {links}", ""]
+    if getattr(part, "locators", ()):
+        lines += [f"Where: {_locators(part)}", ""]
+    return lines
+
+
 # -- index pages -------------------------------------------------------------------------------
 
 
@@ -178,7 +195,9 @@ def index_page(ds: Dataset) -> str:
         "",
         f"{len(ds.instruments)} instruments, {len(ds.bodies)} bodies, {len(ds.topics)} topics. "
         "Browse [by topic](topics.md), [by year](years.md), [by body](bodies.md); see "
-        "[the states side by side](comparison.md), [the timeline](timeline.md) and "
+        "[the states side by side](comparison.md), "
+        "[principles and competencies across the CIS](principles.md), "
+        "[the timeline](timeline.md) and "
         "[what is known not to be known](unknowns.md).",
         "",
         "![Timeline of the instruments](timeline.svg)",
@@ -308,6 +327,177 @@ def comparison_page(ds: Dataset) -> str:
     return "\n".join(lines) + "\n"
 
 
+PRINCIPLES_PAGE = f"{ROOT}/principles.md"
+_LETTER = {"official_text": "T", "official_report": "R", "secondary_report": "S"}
+
+
+def concept_anchor(concept_id: str) -> str:
+    """The anchor of a principle concept on the principles page (concepts share ids with
+    topics, so they get a prefix of their own)."""
+    return f"concept-{concept_id}"
+
+
+def _part_link(part: Any, label: str, here: str) -> str:
+    """A link to a principle, competency or prohibition on its instrument's page."""
+    up = "../" * here.count("/")
+    return f"[{_cell(label)}]({up}{instrument_path(part.instrument)}#{part.id})"
+
+
+def _locators(part: Any) -> str:
+    return "; ".join(
+        f"{_cell(loc.text)} (per [{loc.source.url.split('/')[2]}]({loc.source.url}), "
+        f"{loc.confidence.value} confidence)"
+        for loc in part.locators
+    )
+
+
+def _matrix_table(matrix: Any, first: str, label: Any, entry: Any) -> list[str]:
+    """A Markdown table of a comparison: a row per concept or kind, a column per state."""
+    lines = [
+        f"| {first} | " + " | ".join(c.label for c in matrix.columns) + " |",
+        "|---" * (len(matrix.columns) + 1) + "|",
+    ]
+    for row in matrix.rows:
+        cells = [
+            "<br>".join(entry(e) for e in cell.entries) or f"*{cisai.NOT_FOUND}*"
+            for cell in row.cells
+        ]
+        lines.append(f"| {label(row)} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _principles_section(ds: Dataset, here: str) -> list[str]:
+    matrix = cisai.compare_principles(dataset=ds)
+    lines = [
+        "## Principles by concept {#principles-by-concept}",
+        "",
+        "A row per [principle concept](#principle-concepts), a column per jurisdiction: the "
+        "CIS model law first, as a column of its own, then each state that took part in it. "
+        "A cell links each principle found to its record, with how we know it (T: official "
+        "text, R: official report, S: secondary report). An empty cell says "
+        f"*{cisai.NOT_FOUND}*: most of these acts' texts could not be read, so it does not "
+        "mean the principle is absent from the law.",
+        "",
+    ]
+    lines += _matrix_table(
+        matrix,
+        "concept",
+        lambda row: f"[{_cell(row.label)}](#{concept_anchor(row.key)})",
+        lambda e: _part_link(e.record, e.record.name, here) + f" ({_LETTER[e.attestation.value]})",
+    )
+    lines += [
+        "",
+        "## How the concept mapping was made {#concept-mapping}",
+        "",
+        f"{matrix.note} The concepts were drawn from the principles the sources name - "
+        "Kazakhstan's AI law as the President's office and the state news agency list them, "
+        "Russia's national AI strategy, Uzbekistan's AI ethics rules, the reported statements "
+        "about the model law - and each principle was placed under the concept or concepts "
+        "its name and gist, as reported, express. A principle that fits none was placed "
+        "under the closest, with a note on its record. The sources never use these concepts; "
+        "read a cell as *where cisai files the principle*, and the record for what the "
+        "sources say.",
+        "",
+    ]
+    return lines
+
+
+def _competencies_section(ds: Dataset, here: str) -> list[str]:
+    matrix = cisai.compare_competencies(dataset=ds)
+
+    def holder(entry: Any) -> str:
+        name = entry.holder_name or entry.record.holder_role or "?"
+        return _part_link(entry.record, name, here) + f" ({_LETTER[entry.attestation.value]})"
+
+    lines = [
+        "## Competencies by kind of power {#competencies-by-kind}",
+        "",
+        "Which bodies hold which kinds of power, by the instruments that confer them. Each "
+        "cell links to the competency's record; the holder's other powers are on "
+        "[its page among the bodies](bodies.md).",
+        "",
+    ]
+    lines += _matrix_table(matrix, "kind of power", lambda row: row.label, holder)
+    return [*lines, ""]
+
+
+def _prohibitions_section(ds: Dataset, here: str) -> list[str]:
+    lines = ["## Prohibitions {#prohibitions}", ""]
+    if not ds.prohibitions:
+        return [*lines, f"None in the data yet: {cisai.NOT_FOUND}.", ""]
+    lines += ["| jurisdiction | prohibition | where | how we know |", "|---|---|---|---|"]
+    for prohibition in ds.prohibitions:
+        instrument = ds.get(prohibition.instrument)
+        code = instrument.jurisdiction if isinstance(instrument, Instrument) else ""
+        lines.append(
+            f"| {code} | {_part_link(prohibition, prohibition.name, here)} | "
+            f"{_locators(prohibition) or 'no source gives the article'} | "
+            f"{prohibition.attestation.value}, {prohibition.confidence.value} confidence |"
+        )
+    return [*lines, ""]
+
+
+def _unknowns_section(ds: Dataset, here: str) -> list[str]:
+    lines = [
+        "## What is not known {#not-known}",
+        "",
+        "What the sources leave open about these principles, competencies and "
+        "prohibitions, as each record states it.",
+        "",
+    ]
+    rows = [
+        f"| {_part_link(part, part.id, here)} | {u.field} | {_cell(u.note)} |"
+        for part in (*ds.principles, *ds.competencies, *ds.prohibitions)
+        for u in part.unknowns
+    ]
+    if not rows:
+        return [*lines, "Nothing recorded.", ""]
+    return [*lines, "| record | field | why |", "|---|---|---|", *rows, ""]
+
+
+def _concepts_section(ds: Dataset, here: str) -> list[str]:
+    lines = [
+        "## The principle concepts {#principle-concepts}",
+        "",
+        "cisai's own vocabulary for comparing principles (`ds.principle_concepts`).",
+        "",
+    ]
+    for concept in ds.principle_concepts:
+        lines += [f"### {_cell(concept.label)} {{#{concept_anchor(concept.id)}}}", ""]
+        also = ", ".join(f"`{a}`" for a in concept.aliases)
+        russian = f" - {concept.label_ru}" if concept.label_ru else ""
+        lines += [f"`{concept.id}`{russian}" + (f" - also: {also}" if also else ""), ""]
+        lines += [concept.definition, ""]
+        mapped = ds.principles.filter(concept=concept.id)
+        lines += [f"- {_part_link(p, p.name, here)} ({p.instrument})" for p in mapped] or [
+            "No principle in the data maps to it yet."
+        ]
+        lines.append("")
+    return lines
+
+
+def principles_page(ds: Dataset) -> str:
+    here = PRINCIPLES_PAGE
+    lines = [
+        "# Principles and competencies across the CIS",
+        "",
+        "The principles of AI regulation and the powers of the bodies that regulate AI, "
+        "for the CIS model law and each state that took part in it - generated from the "
+        f"data (version {ds.data_version}) when the site is built; `cisai principles` and "
+        "`cisai competencies` print the same matrices.",
+        "",
+    ]
+    for section in (
+        _principles_section,
+        _competencies_section,
+        _prohibitions_section,
+        _unknowns_section,
+        _concepts_section,
+    ):
+        lines += section(ds, here)
+    return "\n".join(lines) + "\n"
+
+
 def timeline_page(ds: Dataset) -> str:
     here = f"{ROOT}/timeline.md"
     lines = [
@@ -337,7 +527,7 @@ _COLOURS = {"law": "#c62828", "strategy": "#1565c0", "regulator": "#2e7d32", "ot
 
 def timeline_svg(ds: Dataset) -> str:
     """An SVG timeline: a row per state, a dot per dated instrument, the model law's steps."""
-    from cisai.comparison import group_of
+    from cisai._comparison import group_of
 
     dated = [i for i in ds.instruments if i.date is not None]
     first = min(i.date.year for i in dated if i.date)  # type: ignore[union-attr]
@@ -414,6 +604,7 @@ def generate_pages(ds: Dataset) -> dict[str, str]:
         f"{ROOT}/unknowns.md": unknowns_page(ds),
         f"{ROOT}/comparison.md": comparison_page(ds),
         f"{ROOT}/timeline.md": timeline_page(ds),
+        PRINCIPLES_PAGE: principles_page(ds),
         f"{ROOT}/timeline.svg": timeline_svg(ds),
     }
     for instrument in ds.instruments:

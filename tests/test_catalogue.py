@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -36,8 +37,12 @@ def test_every_record_has_its_place(pages: dict[str, str]) -> None:
     anchors = set()
     for text in pages.values():
         anchors.update(re.findall(r"\{#([a-z0-9-]+)\}", text))
+    concept_anchors = set(re.findall(r"\{#([a-z0-9-]+)\}", pages["catalogue/principles.md"]))
     for record in cisai.load():
         if isinstance(record, cisai.Instrument):
+            continue
+        if isinstance(record, cisai.PrincipleConcept):
+            assert f"concept-{record.id}" in concept_anchors, record.id
             continue
         assert record.id in anchors, f"{type(record).__name__} {record.id} has no catalogue anchor"
 
@@ -60,7 +65,7 @@ def test_record_reference_lists_every_field_with_a_meaning(
 ) -> None:
     import attrs
 
-    from cisai import model
+    from cisai import _model as model
 
     reference = load_script("hooks/records_reference.py")
     page = reference.generate_page()
@@ -74,3 +79,37 @@ def test_record_reference_lists_every_field_with_a_meaning(
             assert all(not row.endswith("|  |") for row in rows), f"{attribute.name} has no meaning"
     for member in model.InstrumentKind:
         assert f"`{member.value}`" in page
+
+
+def test_principles_page_links_every_principle_and_competency(pages: dict[str, str]) -> None:
+    page = pages["catalogue/principles.md"]
+    ds = cisai.load()
+    for record in (*ds.principles, *ds.competencies, *ds.prohibitions):
+        target = f"instruments/{record.instrument}.md#{record.id}"
+        assert target in page, record.id
+        assert f"{{#{record.id}}}" in pages[f"catalogue/instruments/{record.instrument}.md"]
+    assert "editorial judgement" in page
+    for concept in ds.principle_concepts:
+        assert f"](#concept-{concept.id})" in page
+
+
+def test_principles_page_cells(catalogue: ModuleType, tmp_path: Path) -> None:
+    text = (Path(__file__).parent / "test_principles.py").read_text(encoding="utf-8")
+    base = text[text.index('BASE = """\\\n') + len('BASE = """\\\n') :]
+    path = tmp_path / "data.yaml"
+    path.write_text(base[: base.index('"""')], encoding="utf-8")
+    page = catalogue.principles_page(cisai.load(extra=[path], bundled=False))
+    table = [line for line in page.splitlines() if line.startswith("| [")]
+    transparency, oversight = table[:2]
+    assert transparency.startswith("| [Transparency and explainability](#concept-transparency) |")
+    cells = transparency.strip("| ").split(" | ")
+    assert cells[1] == f"*{cisai.NOT_FOUND}*"  # the model law's column
+    assert cells[2] == (
+        "[Transparency and explainability](../catalogue/instruments/kz-ai-law.md"
+        "#kz-ai-law-principle-transparency) (R)"
+    )
+    assert oversight.count(f"*{cisai.NOT_FOUND}*") == 2
+    assert all("absent" not in line for line in page.splitlines() if line.startswith("|"))
+    assert "[Ministry of AI](../catalogue/instruments/kz-ai-law.md#kz-ai-law-competency" in page
+    assert "Art. 17(3) (per [example.org](https://example.org/one), high confidence)" in page
+    assert "| wording | The text was not read. |" in page

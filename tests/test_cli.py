@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import cisai
+from cisai.cli import main
 
 MODEL_LAW = "cis-model-law-ai-2025"
 
@@ -527,6 +528,125 @@ def test_list_with_user_data() -> None:
     assert set(cisai.instruments(jurisdiction="KZ").ids()) < set(ids)
 
 
+# -- validate and list with users' data ---------------------------------------------------
+
+
+BAD_FILES = {
+    "one.yaml": (
+        "topics:\n"
+        "  - id: my-topic\n"
+        "    label: A\n"
+        "    parent: no-such-topic\n"
+        '    added_in: "2026.11.0"\n'
+    ),
+    "two.yaml": ('topics:\n  - id: Bad_Id\n    label: B\n    added_in: "2026.11.0"\n'),
+    "three.yaml": "topics: [\n",
+}
+
+
+@pytest.fixture
+def bad_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    for name, text in BAD_FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_cli_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(USER_DATA)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1
+    assert out.startswith("ok: ")
+    assert "2 records" in out
+
+
+def test_cli_validate_as_a_program() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cisai", "validate", "tests/data/user"],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: ")
+    assert result.stdout.count("\n") == 1
+    assert result.stderr == ""
+
+
+def test_cli_validate_reports_every_problem(
+    bad_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(bad_folder)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert f"{bad_folder / 'one.yaml'}:4: my-topic: parent: unknown topic 'no-such-topic'" in (
+        captured.out
+    )
+    assert any(line.startswith(f"{bad_folder / 'two.yaml'}:2: Bad_Id: id: ") for line in lines)
+    assert any(line.startswith(f"{bad_folder / 'three.yaml'}:2: invalid YAML") for line in lines)
+    assert {line.split(":")[0] for line in lines} == {str(bad_folder / n) for n in BAD_FILES}
+    assert "Traceback" not in captured.err
+    assert "problem" in captured.err
+
+
+def test_cli_validate_json(bad_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(bad_folder), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is False
+    files = {p["file"] for p in report["problems"]}
+    assert files == {str(bad_folder / n) for n in BAD_FILES}
+    first = next(p for p in report["problems"] if p["file"].endswith("one.yaml"))
+    assert first == {
+        "file": str(bad_folder / "one.yaml"),
+        "line": 4,
+        "record_id": "my-topic",
+        "field": "parent",
+        "message": first["message"],
+    }
+    assert main(["validate", str(USER_DATA), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"valid": True, "problems": []}
+
+
+def test_cli_validate_no_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--no-bundled", str(USER_DATA)]) == 1
+    out = capsys.readouterr().out
+    assert "unknown jurisdiction 'KZ'" in out
+
+
+def test_cli_validate_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "no/such/path"]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_cli_list_with_user_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--data", str(USER_DATA), "--jurisdiction", "KZ", "--format", "json"]) == 0
+    ids = [r["id"] for r in json.loads(capsys.readouterr().out)]
+    assert "sample-kz-ministry-ai-2025" in ids
+    assert main(["list", "bodies", "--data", str(USER_DATA), "--format", "json"]) == 0
+    ids = [r["id"] for r in json.loads(capsys.readouterr().out)]
+    assert "sample-kz-ministry-ai" in ids
+    assert "by-president" in ids
+
+
+def test_cli_list_no_bundled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text('topics:\n  - id: my-only\n    label: Mine\n    added_in: "2026.11.0"\n')
+    assert main(["list", "topics", "--data", str(path), "--no-bundled", "--format", "json"]) == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == ["my-only"]
+    assert main(["list", "topics", "--no-bundled"]) == 2
+    assert "--no-bundled" in capsys.readouterr().err
+
+
+def test_cli_list_with_bad_user_data(bad_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--data", str(bad_folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("cisai: error: invalid data: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
 # -- compare -------------------------------------------------------------------------------
 
 
@@ -538,8 +658,15 @@ def test_compare_kazakhstan_law_in_force_only_after_18_january_2026() -> None:
         state = next(s for s in document["states"] if s["code"] == code)
         return {entry["id"]: entry["status"] for entry in state["law"]}
 
-    assert law_status(after, "KZ") == {"kz-law-ai-2025": "in_force"}
-    assert law_status(before, "KZ") == {"kz-law-ai-2025": "signed"}
+    assert law_status(after, "KZ")["kz-law-ai-2025"] == "in_force"
+    # Signed on 17 and published on 18 November 2025; in force only from 18 January 2026.
+    assert law_status(before, "KZ")["kz-law-ai-2025"] == "published"
+    # The Digital Code of 9 January 2026 was signed and published, but no source read gives
+    # its entry into force: it must not show as in force.
+    assert law_status(after, "KZ")["kz-digital-code-2026"] == "published"
+    assert "kz-digital-code-2026" not in law_status(
+        json.loads(ok("compare", "--on", "2025-11-01", "--format", "json")), "KZ"
+    )
     # Uzbekistan's law of 21 January 2026 did not exist yet on 1 December 2025.
     assert "uz-zru-1115-2026" not in law_status(before, "UZ")
 

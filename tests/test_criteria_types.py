@@ -6,8 +6,8 @@ import inspect
 import typing
 
 import cisai
-from cisai.query import CRITERIA, Criteria
-from cisai.selection import Selection
+from cisai._query import CRITERIA, Criteria
+from cisai._selection import Selection
 
 
 def test_the_typed_keywords_are_exactly_the_criteria_table() -> None:

@@ -78,12 +78,33 @@ def test_load_is_cached() -> None:
 
 
 def test_ids_are_unique(ds: Dataset) -> None:
-    ids = [r.id for r in records(ds)]
+    ids = [r.id for r in records(ds) if not isinstance(r, cisai.PrincipleConcept)]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert not duplicates
-    assert len(ids) == len(ds)
+    assert len(ids) + len(ds.principle_concepts) == len(ds)
     for record_id in ids:
         assert ds.get(record_id).id == record_id
+
+
+def test_principle_concepts_have_an_id_space_of_their_own(ds: Dataset) -> None:
+    concept_ids = ds.principle_concepts.ids()
+    assert len(set(concept_ids)) == len(concept_ids)
+    for concept in ds.principle_concepts:
+        assert ds.principle_concept(concept.id) is concept
+        for alias in concept.aliases:
+            assert ds.principle_concept(alias.upper()) is concept
+    # "transparency" names a topic and a concept; each lookup finds its own
+    assert isinstance(ds.get("transparency"), cisai.Topic)
+    assert ds.principle_concept("transparency").label.startswith("Transparency")
+    with pytest.raises(cisai.NotFoundError, match="did you mean 'transparency'"):
+        ds.principle_concept("transparancy")
+
+
+def test_every_bundled_principle_maps_to_a_concept(ds: Dataset) -> None:
+    for principle in ds.principles:
+        assert principle.concepts, principle.id
+        for concept in principle.concepts:
+            ds.principle_concept(concept)
 
 
 def test_ids_are_slugs(ds: Dataset) -> None:
@@ -95,7 +116,11 @@ def test_ids_are_slugs(ds: Dataset) -> None:
 
 
 def test_every_record_has_a_source(ds: Dataset) -> None:
-    unsourced = [r.id for r in records(ds) if not isinstance(r, Topic) and not r.sources]
+    unsourced = [
+        r.id
+        for r in records(ds)
+        if not isinstance(r, Topic | cisai.PrincipleConcept) and not r.sources
+    ]
     assert not unsourced
 
 
@@ -370,7 +395,7 @@ _PROBE = textwrap.dedent(
     )
     print("heavy", heavy)
     print("opened", opened)
-    print("loading", "cisai.loading" in sys.modules)
+    print("loading", "cisai._loading" in sys.modules)
     """
 )
 

@@ -22,7 +22,6 @@ from cisai import (
     JurisdictionKind,
     PartialDate,
     QueryError,
-    Selection,
     Source,
     Title,
     Topic,
@@ -209,35 +208,6 @@ def test_query_error_is_a_value_error() -> None:
 def test_criterion_that_does_not_apply_is_refused() -> None:
     with pytest.raises(QueryError, match="does not apply"):
         cisai.load().bodies.filter(status="in_force")
-
-
-# -- Selection behaviour -----------------------------------------------------------------
-
-
-def test_selection_is_an_immutable_sequence() -> None:
-    sel = cisai.load().instruments
-    assert isinstance(sel, Selection)
-    assert len(sel) == len(list(sel)) > 0
-    assert sel[0] in sel
-    assert sel[:2] == Selection(tuple(sel)[:2])
-    with pytest.raises(AttributeError):
-        sel._items = ()  # type: ignore[misc]
-    with pytest.raises(TypeError):
-        sel[0] = sel[1]  # type: ignore[index]
-    assert sel.first() is sel[0]
-    assert sel.filter(text="zzzz-nothing-zzzz").first() is None
-    assert "Selection of" in repr(sel)
-
-
-def test_sorted_by_date_and_by_function() -> None:
-    sel = cisai.load().instruments
-    dated = [i for i in sel.sorted("date") if i.date is not None]
-    assert [i.date for i in dated] == sorted(i.date for i in dated)
-    newest_first = sel.sorted("date", reverse=True)
-    assert newest_first.first() == max(dated, key=lambda i: (i.date, i.id))
-    assert sel.sorted(key=lambda i: i.id).ids() == tuple(sorted(sel.ids()))
-    with pytest.raises(QueryError, match="no such field"):
-        sel.sorted("colour")
 
 
 # -- real questions on the bundled data ----------------------------------------------------

@@ -1,11 +1,12 @@
-"""JSON, JSON Lines, CSV, JSON-LD and the JSON Schema: lossless, stable, valid."""
+"""``cisai._serialize``: JSON of records, selections and datasets - lossless, stable, read back.
+
+JSON Lines and CSV are in test_tabular.py, JSON-LD in test_jsonld.py, the JSON Schema in
+test_schema.py.
+"""
 
 from __future__ import annotations
 
-import csv
 import enum
-import importlib.resources
-import io
 import json
 import types
 import typing
@@ -13,14 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cisai
 from cisai import DataError, Dataset, PartialDate, SchemaError
-from cisai.model import RECORD_TYPES, Event, Instrument, Source
+from cisai._model import RECORD_TYPES, Event, Instrument, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,11 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
     return cisai.load()
-
-
-@pytest.fixture(scope="module")
-def schema() -> dict[str, Any]:
-    return cisai.json_schema()
 
 
 # -- JSON ------------------------------------------------------------------------------
@@ -138,128 +133,11 @@ def test_invalid_record_json(ds: Dataset) -> None:
         cisai.from_json("{not json", Instrument)
 
 
-# -- JSON Schema -------------------------------------------------------------------------
-
-
-def test_schema_is_valid_draft_2020_12(schema: dict[str, Any]) -> None:
-    jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["$id"].endswith(f"/{cisai.SCHEMA_VERSION}/dataset.schema.json")
-    assert schema["additionalProperties"] is False
-    for definition in schema["$defs"].values():
-        if definition.get("type") == "object":
-            assert definition["additionalProperties"] is False
-
-
-def test_schema_is_derived_from_the_classes(schema: dict[str, Any]) -> None:
-    for cls in RECORD_TYPES:
-        properties = schema["$defs"][cls.__name__]["properties"]
-        assert set(properties) == {a.name for a in attrs.fields(cls)}
-    assert schema["$defs"]["InstrumentKind"]["enum"] == [k.value for k in cisai.InstrumentKind]
-    assert schema["$defs"]["PartialDate"]["pattern"] == "^[0-9]{4}(-[0-9]{2}){0,2}$"
-
-
-def test_shipped_schema_file_equals_the_generated_one(schema: dict[str, Any]) -> None:
-    shipped = importlib.resources.files("cisai") / "schema" / "dataset.schema.json"
-    assert json.loads(shipped.read_text("utf-8")) == schema, (
-        "run: python scripts/update_generated.py"
-    )
-
-
-def test_export_validates_against_the_schema(ds: Dataset, schema: dict[str, Any]) -> None:
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = list(validator.iter_errors(cisai.to_dict(ds)))
-    assert not errors, errors[0].message
-
-
-def test_schema_rejects_what_the_loader_rejects(ds: Dataset, schema: dict[str, Any]) -> None:
-    validator = jsonschema.Draft202012Validator(schema)
-    for mutate in (
-        lambda d: d["instruments"][0].__setitem__("colour", "red"),
-        lambda d: d["instruments"][0].__setitem__("date", "2025-7"),
-        lambda d: d["instruments"][0].__setitem__("kind", "lawz"),
-        lambda d: d["bodies"][0].__setitem__("sources", []),
-        lambda d: d.__setitem__("schema_version", "2.0"),
-    ):
-        document = cisai.to_dict(ds)
-        mutate(document)
-        assert not validator.is_valid(document)
+# -- the golden snapshot -------------------------------------------------------------------------
 
 
 def test_golden_snapshot_is_current(ds: Dataset) -> None:
     snapshot = ROOT / "snapshots" / "dataset.json"
     assert snapshot.read_text(encoding="utf-8") == cisai.to_json(ds, indent=2) + "\n", (
         "the data changed: run `python scripts/update_generated.py` and review the diff"
-    )
-
-
-# -- JSON Lines, CSV, JSON-LD ------------------------------------------------------------
-
-
-def test_jsonl_has_one_typed_record_per_line(ds: Dataset) -> None:
-    lines = cisai.to_jsonl(ds).splitlines()
-    assert len(lines) == len(ds)
-    first = json.loads(lines[0])
-    assert list(first)[:2] == ["type", "id"]
-    types = {json.loads(line)["type"] for line in lines}
-    assert {"instrument", "body", "topic", "lifecycle_stage"} <= types
-
-
-def test_duckdb_reads_the_jsonl_export(ds: Dataset, tmp_path: Path) -> None:
-    duckdb = pytest.importorskip("duckdb")
-    path = tmp_path / "cisai.jsonl"
-    path.write_text(cisai.to_jsonl(ds.instruments), encoding="utf-8")
-    rows = duckdb.sql(
-        f"""
-        SELECT substr(date, 1, 4) AS year, count(*) AS instruments
-        FROM read_json_auto('{path}', format='newline_delimited')
-        WHERE date IS NOT NULL GROUP BY year ORDER BY year
-        """
-    ).fetchall()
-    expected: dict[str, int] = {}
-    for instrument in ds.instruments:
-        if instrument.date is not None:
-            key = f"{instrument.date.year:04d}"
-            expected[key] = expected.get(key, 0) + 1
-    assert dict(rows) == expected
-
-
-def test_csv_has_a_row_per_record_and_reads_back(ds: Dataset) -> None:
-    text = cisai.to_csv(ds.instruments)
-    rows = list(csv.DictReader(io.StringIO(text)))
-    assert [r["id"] for r in rows] == list(ds.instruments.ids())
-    law = next(r for r in rows if r["id"] == "cis-model-law-ai-2025")
-    assert law["title"] == "Model law on Artificial Intelligence Technologies"
-    assert law["date"] == "2025-04-18"
-    assert "О технологиях искусственного интеллекта" in law["titles"]
-    assert json.loads(law["events"])[0]["kind"]
-    assert law["source_urls"].startswith("http")
-    assert "; " in law["topics"]
-
-
-def test_csv_bom_for_spreadsheets(ds: Dataset) -> None:
-    text = cisai.to_csv(ds.bodies, bom=True)
-    assert text.startswith("\ufeff")
-    assert next(csv.reader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"))))[0] == "type"
-
-
-def test_whole_dataset_csv_mixes_types(ds: Dataset) -> None:
-    rows = list(csv.DictReader(io.StringIO(cisai.to_csv(ds))))
-    assert len(rows) == len(ds)
-    assert {r["type"] for r in rows} >= {"instrument", "body", "topic"}
-
-
-def test_jsonld_maps_instruments_to_legislation(ds: Dataset) -> None:
-    node = cisai.to_jsonld(ds.model_law)
-    assert node["@context"] == "https://schema.org"
-    assert node["@type"] == "Legislation"
-    assert node["legislationDate"] == "2025-04-18"
-    assert node["legislationJurisdiction"] == "CIS"
-    assert node["legislationPassedBy"][0]["name"]
-    assert any(t["@language"] == "ru" for t in node["alternateName"])
-    assert all(url.startswith("http") for url in node["sameAs"])
-    graph = cisai.to_jsonld(ds)["@graph"]
-    assert len(graph) == len(ds.instruments)
-    in_force = [n for n in graph if n.get("legislationLegalForce") == "InForce"]
-    assert {n["identifier"] for n in in_force} == set(
-        ds.instruments.filter(status="in_force").ids()
     )

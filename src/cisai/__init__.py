@@ -22,10 +22,10 @@ from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
     from typing import Unpack
 
-    from cisai.comparison import Comparison, ComparisonEntry, ComparisonRow
-    from cisai.dataset import MODEL_LAW_ID, Dataset
-    from cisai.dates import PartialDate, Precision
-    from cisai.errors import (
+    from cisai._comparison import Comparison, ComparisonEntry, ComparisonRow
+    from cisai._dataset import MODEL_LAW_ID, Dataset
+    from cisai._dates import PartialDate, Precision
+    from cisai._errors import (
         CisaiError,
         DataError,
         NotFoundError,
@@ -33,8 +33,18 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         QueryError,
         SchemaError,
     )
-    from cisai.inforce import InForce, InForceState
-    from cisai.model import (
+    from cisai._inforce import InForce, InForceState
+    from cisai._matrix import (
+        NOT_FOUND,
+        CompetencyComparison,
+        MatrixCell,
+        MatrixColumn,
+        MatrixEntry,
+        MatrixRow,
+        PrincipleComparison,
+    )
+    from cisai._model import (
+        RECORD_TYPES,
         AnyRecord,
         Attestation,
         Body,
@@ -50,8 +60,11 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Jurisdiction,
         JurisdictionKind,
         LifecycleStage,
+        Locator,
         Objective,
         Principle,
+        PrincipleConcept,
+        Prohibition,
         Provision,
         ProvisionPart,
         Relation,
@@ -64,15 +77,24 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Topic,
         Unknown,
     )
-    from cisai.query import Criteria
-    from cisai.selection import Selection
-    from cisai.wordsearch import SearchHit
+    from cisai._query import Criteria
+    from cisai._selection import Selection
+    from cisai._wordsearch import SearchHit
 
 _LAZY = {
-    "cisai.comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
-    "cisai.dataset": ("MODEL_LAW_ID", "Dataset"),
-    "cisai.dates": ("PartialDate", "Precision"),
-    "cisai.errors": (
+    "cisai._comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
+    "cisai._dataset": ("MODEL_LAW_ID", "Dataset"),
+    "cisai._matrix": (
+        "NOT_FOUND",
+        "CompetencyComparison",
+        "MatrixCell",
+        "MatrixColumn",
+        "MatrixEntry",
+        "MatrixRow",
+        "PrincipleComparison",
+    ),
+    "cisai._dates": ("PartialDate", "Precision"),
+    "cisai._errors": (
         "CisaiError",
         "DataError",
         "NotFoundError",
@@ -80,7 +102,8 @@ _LAZY = {
         "QueryError",
         "SchemaError",
     ),
-    "cisai.model": (
+    "cisai._model": (
+        "RECORD_TYPES",
         "AnyRecord",
         "Attestation",
         "Body",
@@ -96,8 +119,11 @@ _LAZY = {
         "Jurisdiction",
         "JurisdictionKind",
         "LifecycleStage",
+        "Locator",
         "Objective",
         "Principle",
+        "PrincipleConcept",
+        "Prohibition",
         "Provision",
         "ProvisionPart",
         "Relation",
@@ -110,9 +136,9 @@ _LAZY = {
         "Topic",
         "Unknown",
     ),
-    "cisai.inforce": ("InForce", "InForceState"),
-    "cisai.wordsearch": ("SearchHit",),
-    "cisai.selection": ("Selection",),
+    "cisai._inforce": ("InForce", "InForceState"),
+    "cisai._wordsearch": ("SearchHit",),
+    "cisai._selection": ("Selection",),
 }
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -136,6 +162,8 @@ def __dir__() -> list[str]:
 __all__ = [
     "DATA_VERSION",
     "MODEL_LAW_ID",
+    "NOT_FOUND",
+    "RECORD_TYPES",
     "SCHEMA_VERSION",
     "AnyRecord",
     "Attestation",
@@ -146,6 +174,7 @@ __all__ = [
     "ComparisonEntry",
     "ComparisonRow",
     "Competency",
+    "CompetencyComparison",
     "CompetencyKind",
     "Confidence",
     "DataError",
@@ -160,12 +189,20 @@ __all__ = [
     "Jurisdiction",
     "JurisdictionKind",
     "LifecycleStage",
+    "Locator",
+    "MatrixCell",
+    "MatrixColumn",
+    "MatrixEntry",
+    "MatrixRow",
     "NotFoundError",
     "Objective",
     "PartialDate",
     "Precision",
     "Principle",
+    "PrincipleComparison",
+    "PrincipleConcept",
     "Problem",
+    "Prohibition",
     "Provision",
     "ProvisionPart",
     "QueryError",
@@ -183,6 +220,8 @@ __all__ = [
     "Unknown",
     "__version__",
     "compare",
+    "compare_competencies",
+    "compare_principles",
     "from_json",
     "get",
     "in_force",
@@ -213,10 +252,10 @@ def load(
     :class:`DataError` naming the file, line, record id and field of every problem.
     """
     if extra is None and bundled:
-        from cisai.bundle import load_bundled
+        from cisai._bundle import load_bundled
 
         return load_bundled()
-    from cisai.loading import load as _load
+    from cisai._loading import load as _load
 
     return _load(extra, bundled=bundled)
 
@@ -240,9 +279,65 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None
     >>> tuple((e.instrument.id, e.status) for e in cisai_kz.cells["law"])
     (('kz-law-ai-2025', 'in_force'),)
     """
-    from cisai.comparison import compare as _compare
+    from cisai._comparison import compare as _compare
 
     return _compare(dataset if dataset is not None else load(), on=on, topic=topic)
+
+
+def compare_principles(
+    *,
+    concept: Any = None,
+    jurisdiction: Any = None,
+    attestation: Any = None,
+    dataset: Dataset | None = None,
+) -> PrincipleComparison:
+    """Principle concepts x jurisdictions, the model law a column of its own.
+
+    Each cell holds the principles (with instrument, locators, attestation) that map to
+    the concept; an empty cell says :data:`NOT_FOUND` ("not found in the sources"), never
+    "absent". The mapping to concepts is cisai's editorial judgement. ``concept``,
+    ``jurisdiction`` and ``attestation`` narrow the rows, the state columns and the
+    principles counted.
+
+    >>> matrix = compare_principles()
+    >>> matrix.columns[0].key
+    'model-law'
+    >>> [e.record.id for e in matrix.cell("human-oversight", "model-law").entries]
+    ['cis-model-law-ai-2025-principle-human-decides']
+    """
+    from cisai._matrix import compare_principles as _compare
+
+    return _compare(
+        dataset if dataset is not None else load(),
+        concept=concept,
+        jurisdiction=jurisdiction,
+        attestation=attestation,
+    )
+
+
+def compare_competencies(
+    *,
+    kind: Any = None,
+    jurisdiction: Any = None,
+    holder: Any = None,
+    attestation: Any = None,
+    dataset: Dataset | None = None,
+) -> CompetencyComparison:
+    """Kinds of power x jurisdictions: which bodies hold which kinds of power, per state.
+
+    Each cell holds the competencies of that kind conferred by that column's instruments,
+    each with its holder; an empty cell says :data:`NOT_FOUND`. ``kind``,
+    ``jurisdiction``, ``holder`` and ``attestation`` narrow rows, columns and records.
+    """
+    from cisai._matrix import compare_competencies as _compare
+
+    return _compare(
+        dataset if dataset is not None else load(),
+        kind=kind,
+        jurisdiction=jurisdiction,
+        holder=holder,
+        attestation=attestation,
+    )
 
 
 def get(record_id: str) -> AnyRecord:
@@ -263,7 +358,7 @@ def search(query: str, *, dataset: Dataset | None = None) -> tuple[SearchHit, ..
     >>> hit.record.id, hit.field
     ('cis-model-law-ai-2025', 'titles')
     """
-    from cisai.wordsearch import search_records
+    from cisai._wordsearch import search_records
 
     return search_records(dataset if dataset is not None else load(), query)
 
@@ -279,13 +374,13 @@ def in_force(instrument: Instrument | str, day: Any) -> InForce:
     >>> answer.state.value, answer.reason
     ('in_force', 'in force since 2021-11-15')
     """
-    from cisai.inforce import in_force as _in_force
-    from cisai.model import Instrument as _Instrument
+    from cisai._inforce import in_force as _in_force
+    from cisai._model import Instrument as _Instrument
 
     if isinstance(instrument, str):
         record = get(instrument)
         if not isinstance(record, _Instrument):
-            from cisai.errors import QueryError
+            from cisai._errors import QueryError
 
             raise QueryError(f"{instrument!r} is a {type(record).__name__}, not an instrument")
         instrument = record
@@ -305,14 +400,14 @@ def jurisdiction(value: str) -> Jurisdiction:
 
 def to_dict(obj: Any) -> Any:
     """Plain JSON-ready data (dicts, lists, strings) for a record, records or a Dataset."""
-    from cisai.serialize import to_dict as _to_dict
+    from cisai._serialize import to_dict as _to_dict
 
     return _to_dict(obj)
 
 
 def to_json(obj: Any, indent: int | None = None) -> str:
     """JSON text for a record, records or a Dataset: stable key order, byte-for-byte repeatable."""
-    from cisai.serialize import to_json as _to_json
+    from cisai._serialize import to_json as _to_json
 
     return _to_json(obj, indent=indent)
 
@@ -341,7 +436,7 @@ def from_json(text: str | bytes, cls: Any = None) -> Any:
     >>> from_json(to_json(load().instruments[:2]), Selection).ids() == load().instruments[:2].ids()
     True
     """
-    from cisai.serialize import from_json as _from_json
+    from cisai._serialize import from_json as _from_json
 
     if cls is None:
         return _from_json(text)
@@ -350,21 +445,21 @@ def from_json(text: str | bytes, cls: Any = None) -> Any:
 
 def to_jsonl(obj: Any) -> str:
     """JSON Lines: one record per line, each object with its ``type`` first."""
-    from cisai.tabular import to_jsonl as _to_jsonl
+    from cisai._tabular import to_jsonl as _to_jsonl
 
     return _to_jsonl(obj)
 
 
 def to_csv(obj: Any, *, bom: bool = False) -> str:
     """CSV: one row per record; lists flattened predictably (see the format guide)."""
-    from cisai.tabular import to_csv as _to_csv
+    from cisai._tabular import to_csv as _to_csv
 
     return _to_csv(obj, bom=bom)
 
 
 def to_jsonld(obj: Any, dataset: Dataset | None = None) -> dict[str, Any]:
     """schema.org JSON-LD: an instrument, or a ``@graph`` of instruments, as ``Legislation``."""
-    from cisai.jsonld import to_jsonld as _to_jsonld
+    from cisai._jsonld import to_jsonld as _to_jsonld
 
     return _to_jsonld(obj, dataset)
 
@@ -377,7 +472,7 @@ def to_frame(obj: Any) -> Any:
     covers. pandas is an optional extra: ``pip install "cisai[pandas]"``; without it this
     raises :class:`ImportError` saying so. ``Selection.to_pandas()`` is the same.
     """
-    from cisai.frame import to_frame as _to_frame
+    from cisai._frame import to_frame as _to_frame
 
     return _to_frame(obj)
 
@@ -387,6 +482,6 @@ def json_schema() -> dict[str, Any]:
 
     The same schema ships inside the package as ``cisai/schema/dataset.schema.json``.
     """
-    from cisai.schema import json_schema as _json_schema
+    from cisai._schema import json_schema as _json_schema
 
     return _json_schema()

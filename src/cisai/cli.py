@@ -1,4 +1,5 @@
-"""The ``cisai`` command line: ``info``, ``list``, ``search``, ``show``, ``export``, ...
+"""The ``cisai`` command line: ``info``, ``list``, ``search``, ``show``, ``export``, ``schema``,
+``validate``, ``compare``, ``principles``, ``competencies``.
 
 Run ``cisai --help`` (or ``python -m cisai --help``) for the commands, and
 ``cisai COMMAND --help`` for each command's options and examples. The entry point
@@ -42,18 +43,7 @@ PROG = "cisai"
 
 # -- record types ----------------------------------------------------------------------
 
-_RECORD_CLASSES: tuple[type[Any], ...] = (
-    cisai.Topic,
-    cisai.Jurisdiction,
-    cisai.Body,
-    cisai.Instrument,
-    cisai.Principle,
-    cisai.Competency,
-    cisai.Objective,
-    cisai.Provision,
-    cisai.LifecycleStage,
-    cisai.ReviewProcess,
-)
+_RECORD_CLASSES: tuple[type[Any], ...] = cisai.RECORD_TYPES
 
 COLLECTIONS: dict[str, type[Any]] = {cls.collection: cls for cls in _RECORD_CLASSES}
 """Collection name (as in ``Dataset.collections()``) -> record class."""
@@ -257,6 +247,8 @@ _FILTERS: tuple[tuple[str, str, bool, bool, str], ...] = (
     ),
     ("--confidence", "confidence", True, True, "high, medium or low"),
     ("--part", "part", True, True, "a provision part, e.g. principles, prohibitions"),
+    ("--concept", "concept", True, True, "a principle concept id or alias, e.g. transparency"),
+    ("--holder", "holder", True, True, "the id of the body holding a competency"),
 )
 
 _METAVARS = {
@@ -354,6 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_commands(commands, data)
     _add_compare_command(commands, data)
     _add_search_command(commands, data)
+    _add_matrix_commands(commands, data)
     return parser
 
 
@@ -602,7 +595,15 @@ def _text(value: Any) -> str:
         return str(value.value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, cisai.Locator):
+        return locator_text(value)
     return str(value)
+
+
+def locator_text(locator: cisai.Locator) -> str:
+    """``Art. 7 (per example.org, low confidence)``: the place, who says so, how surely."""
+    host = locator.source.url.split("/")[2] if "//" in locator.source.url else locator.source.url
+    return f"{locator.text} (per {host}, {locator.confidence.value} confidence)"
 
 
 def _clip(text: str, width: int) -> str:
@@ -623,8 +624,10 @@ _TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "topics": ("id", "parent", "label"),
     "jurisdictions": ("code", "kind", "id", "name"),
     "bodies": ("jurisdiction", "kind", "id", "name"),
+    "principle_concepts": ("id", "label"),
     "principles": ("instrument", "id", "name"),
     "competencies": ("instrument", "kind", "holder", "id", "gist"),
+    "prohibitions": ("instrument", "id", "name"),
     "objectives": ("instrument", "date", "id", "gist"),
     "provisions": ("instrument", "part", "id", "gist"),
     "lifecycle_stages": ("instrument", "id", "name"),
@@ -1189,9 +1192,10 @@ def render_card(ds: cisai.Dataset, record: Any, width: int) -> str:
 
 
 def shown_record(ds: cisai.Dataset, value: str) -> Any:
-    """The record ``show`` means: by id, else the jurisdiction of that code or name (``BY``)."""
+    """The record ``show`` means: by id (or a principle concept's id), else the
+    jurisdiction of that code or name (``BY``)."""
     try:
-        return ds.get(value)
+        return _record_or_concept(ds, value)
     except cisai.NotFoundError as not_an_id:
         try:
             return ds.jurisdiction(value)
@@ -1204,9 +1208,43 @@ def cmd_show(args: argparse.Namespace) -> int:
     record = shown_record(ds, args.id.strip())
     if args.format == "json":
         _set_stdout(utf8=True).write(cisai.to_json(record, indent=2) + "\n")
+    elif isinstance(record, cisai.PrincipleConcept):
+        _set_stdout(utf8=False).write(concept_card(ds, record, min(_width(), 100) - 1))
     else:
         _set_stdout(utf8=False).write(render_card(ds, record, min(_width(), 100) - 1))
     return 0
+
+
+def _record_or_concept(ds: cisai.Dataset, record_id: str) -> Any:
+    """A record by its id, else a principle concept (concepts have ids of their own; where
+    a topic shares the id, the topic is shown)."""
+    try:
+        return ds.get(record_id)
+    except cisai.NotFoundError:
+        if record_id in ds.principle_concepts.ids():
+            return ds.principle_concept(record_id)
+        raise
+
+
+def concept_card(ds: cisai.Dataset, concept: cisai.PrincipleConcept, width: int) -> str:
+    """The text of ``cisai show`` for a principle concept, with the principles mapped to it."""
+    card = _Card(width)
+    card.lines += [concept.label, "=" * min(len(concept.label), width)]
+    if concept.label_ru:
+        card.lines.append(f"  [ru] {concept.label_ru}")
+    card.lines.append("")
+    card.field("Type", "principle concept (cisai's vocabulary; the mapping is editorial)")
+    card.field("Id", concept.id)
+    card.field("Aliases", ", ".join(concept.aliases))
+    card.heading("Definition")
+    card.para(concept.definition)
+    card.heading("Principles mapped to it")
+    principles = ds.principles.filter(concept=concept.id)
+    for principle in principles:
+        card.para(f"{principle.name} ({principle.id})", indent=4, first="  - ")
+    if not principles:
+        card.para(cisai.NOT_FOUND)
+    return card.render()
 
 
 # -- export, schema, validate -------------------------------------------------------------
@@ -1389,6 +1427,222 @@ def _compare_table(data: dict[str, Any], out: IO[str], width: int | None) -> Non
         write_rows(["code", "group", "status", "id", "title"], entries, out, width)
 
 
+# -- principles and competencies across the states ---------------------------------------
+
+_MATRIX_FORMATS = ("text", "json", "csv", "markdown")
+_LETTERS = {"official_text": "T", "official_report": "R", "secondary_report": "S"}
+_LEGEND = "T official text, R official report, S secondary report (one letter per record)"
+
+
+def _add_matrix_commands(commands: Any, data: argparse.ArgumentParser) -> None:
+    principles = commands.add_parser(
+        "principles",
+        parents=[data],
+        help="principle concepts x jurisdictions: which instruments state which principles",
+        description="The principles of the model law and of each state's instruments, by "
+        "principle concept. A cell lists the principles mapping to the concept (the mapping "
+        "is cisai's editorial judgement); an empty cell means: not found in the sources.",
+        epilog="examples:\n  cisai principles\n  cisai principles --jurisdiction KZ,UZ\n"
+        "  cisai principles --concept transparency --format json\n"
+        "  cisai principles --format csv > principles.csv\n",
+        formatter_class=_FORMATTER,
+    )
+    principles.add_argument("--concept", action="append", metavar="CONCEPT", help="only these")
+    competencies = commands.add_parser(
+        "competencies",
+        parents=[data],
+        help="who holds which kinds of power, state by state",
+        description="The competencies (powers) that the model law and each state's "
+        "instruments confer, by holder and kind. A state with none: not found in the sources.",
+        epilog="examples:\n  cisai competencies --jurisdiction KZ\n"
+        "  cisai competencies --kind supervision,rule_making --format markdown\n"
+        "  cisai competencies --holder kz-ministry-ai --format json\n",
+        formatter_class=_FORMATTER,
+    )
+    competencies.add_argument("--kind", action="append", metavar="KIND", help="only these kinds")
+    competencies.add_argument("--holder", action="append", metavar="ID", help="only these bodies")
+    for parser in (principles, competencies):
+        parser.add_argument(
+            "--jurisdiction", action="append", metavar="CODE", help="only these states"
+        )
+        parser.add_argument("--attestation", action="append", metavar="ATTESTATION")
+        parser.add_argument(
+            "--format",
+            choices=_MATRIX_FORMATS,
+            default="text",
+            help="output format (default: text)",
+        )
+
+
+def _values(given: list[str] | None) -> Any:
+    """Repeated or comma-separated option values: None, one value, or a list."""
+    values = [v.strip() for item in given or [] for v in item.split(",") if v.strip()]
+    return None if not values else values[0] if len(values) == 1 else values
+
+
+def cmd_principles(args: argparse.Namespace) -> int:
+    matrix = cisai.compare_principles(
+        concept=_values(args.concept),
+        jurisdiction=_values(args.jurisdiction),
+        attestation=_values(args.attestation),
+        dataset=load_data(args),
+    )
+    return _write_matrix(args.format, matrix, "concept", _principle_text)
+
+
+def cmd_competencies(args: argparse.Namespace) -> int:
+    matrix = cisai.compare_competencies(
+        kind=_values(args.kind),
+        jurisdiction=_values(args.jurisdiction),
+        holder=_values(args.holder),
+        attestation=_values(args.attestation),
+        dataset=load_data(args),
+    )
+    return _write_matrix(args.format, matrix, "kind", _competency_text)
+
+
+def _write_matrix(
+    form: str,
+    matrix: cisai.PrincipleComparison | cisai.CompetencyComparison,
+    row_name: str,
+    text: Callable[[Any, IO[str], int], None],
+) -> int:
+    if form == "json":
+        data = json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2)
+        _set_stdout(utf8=True).write(data + "\n")
+    elif form == "csv":
+        _set_stdout(utf8=True, csv_newlines=True).write(matrix_csv(matrix, row_name))
+    elif form == "markdown":
+        _set_stdout(utf8=True).write(matrix_markdown(matrix, row_name))
+    else:
+        text(matrix, _set_stdout(utf8=False), _width())
+    return 0
+
+
+def _entry_label(entry: cisai.MatrixEntry) -> str:
+    """A competency's holder, or a principle's id, with its attestation letter."""
+    letter = _LETTERS[entry.attestation.value]
+    if isinstance(entry.record, cisai.Competency):
+        return f"{entry.holder_name} ({letter})"
+    return f"{entry.record.id} ({letter})"
+
+
+def matrix_markdown(matrix: Any, row_name: str) -> str:
+    """A Markdown table: a row per concept (or kind), a column per jurisdiction."""
+    lines = [
+        "| " + " | ".join([row_name, *(c.label for c in matrix.columns)]) + " |",
+        "|---" * (len(matrix.columns) + 1) + "|",
+    ]
+    for row in matrix.rows:
+        cells = [
+            "<br>".join(_entry_label(e).replace("|", "\\|") for e in cell.entries)
+            or f"*{cisai.NOT_FOUND}*"
+            for cell in row.cells
+        ]
+        lines.append("| " + " | ".join([row.label, *cells]) + " |")
+    note = getattr(matrix, "note", None)
+    tail = [f"*{note}* " if note else "", _LEGEND + "."]
+    return "\n".join(lines) + "\n\n" + "".join(tail) + "\n"
+
+
+def matrix_csv(matrix: Any, row_name: str) -> str:
+    """CSV: a row per record in a cell, and a row saying so for each empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        [row_name, "label", "column", "column_name", "found", "id", "name", "instrument",
+         "holder", "attestation", "confidence", "locators"]
+    )  # fmt: skip
+    columns = {c.key: c for c in matrix.columns}
+    for row in matrix.rows:
+        for cell in row.cells:
+            head = [row.key, row.label, cell.column, columns[cell.column].name]
+            if not cell.entries:
+                writer.writerow([*head, cisai.NOT_FOUND, *[""] * 7])
+            for entry in cell.entries:
+                writer.writerow(
+                    [
+                        *head,
+                        "found",
+                        entry.record.id,
+                        entry.record.name or "",
+                        entry.instrument.id,
+                        getattr(entry.record, "holder", None) or entry.holder_name or "",
+                        entry.attestation.value,
+                        entry.record.confidence.value,
+                        "; ".join(locator_text(loc) for loc in entry.locators),
+                    ]
+                )
+    return buffer.getvalue()
+
+
+def _fit(line: str, width: int) -> str:
+    """One output line cut to ``width`` (keeping its inner spacing, unlike ``_clip``)."""
+    line = line.rstrip()
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int) -> str:
+    """A paragraph wrapped to ``width`` - 1 columns, ending with a newline."""
+    return "\n".join(textwrap.wrap(text, width - 1)) + "\n"
+
+
+def _principle_text(matrix: cisai.PrincipleComparison, out: IO[str], width: int) -> None:
+    """The matrix, fitted to ``width`` (the concept labels are cut), then each cell's records."""
+    out.write("Principles by concept (rows) and jurisdiction (columns)\n")
+    out.write(_wrap(f"cells: {_LEGEND}; · (an empty cell): {cisai.NOT_FOUND}.", width))
+    out.write(_wrap(matrix.note, width) + "\n")
+    headers = [c.label for c in matrix.columns]
+    cells = [
+        ["".join(_LETTERS[e.attestation.value] for e in cell.entries) or "·" for cell in r.cells]
+        for r in matrix.rows
+    ]
+    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
+    fixed = sum(widths) + 2 * len(widths)
+    label = max(12, min(max((len(r.label) for r in matrix.rows), default=7), width - 1 - fixed))
+    for first, rest in [("concept", headers), ("-" * label, ["-" * w for w in widths])] + [
+        (r.label, row) for r, row in zip(matrix.rows, cells, strict=True)
+    ]:
+        parts = [_clip(first, label).ljust(label)]
+        parts += [_clip(c, w).ljust(w) for c, w in zip(rest, widths, strict=True)]
+        out.write(_fit("  ".join(parts).rstrip(), width - 1) + "\n")
+    for row in matrix.rows:
+        found = [(cell.column, e) for cell in row.cells for e in cell.entries]
+        if not found:
+            continue
+        out.write("\n" + _fit(f"{row.label} ({row.key})", width - 1) + "\n")
+        for column, entry in found:
+            where = "; ".join(locator_text(loc) for loc in entry.locators) or "no locator"
+            line = f"  {column:<9}  {_LETTERS[entry.attestation.value]}  {entry.record.id}  {where}"
+            out.write(_fit(line, width - 1) + "\n")
+
+
+def _competency_text(matrix: cisai.CompetencyComparison, out: IO[str], width: int) -> None:
+    """Per column (the model law, then each state): its holders and the kinds of power."""
+    out.write("Competencies by jurisdiction, holder and kind of power\n")
+    out.write(_wrap(f"{_LEGEND}; none listed: {cisai.NOT_FOUND}.", width))
+    for column in matrix.columns:
+        out.write("\n" + _fit(f"{column.label}  {column.name}", width - 1) + "\n")
+        holders = matrix.holders(column.key)
+        if not holders:
+            out.write(f"  {cisai.NOT_FOUND}\n")
+        for holder, entries in holders.items():
+            out.write(_fit(f"  {holder}", width - 1) + "\n")
+            for entry in entries:
+                assert isinstance(entry.record, cisai.Competency)
+                head = f"    {entry.record.kind.value:<25} {_LETTERS[entry.attestation.value]}  "
+                out.write(_fit(head + entry.record.id, width - 1) + "\n")
+                for locator in entry.locators:
+                    out.write(_fit("      at " + locator_text(locator), width - 1) + "\n")
+                out.write(_wrap_indented(entry.record.gist, " " * 6, width))
+
+
+def _wrap_indented(text: str, indent: str, width: int) -> str:
+    """``text`` wrapped to ``width`` - 1 columns, every line indented."""
+    lines = textwrap.wrap(text, width - 1, initial_indent=indent, subsequent_indent=indent)
+    return "".join(line + "\n" for line in lines)
+
+
 # -- entry point -----------------------------------------------------------------------
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -1400,6 +1654,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "compare": cmd_compare,
     "search": cmd_search,
+    "principles": cmd_principles,
+    "competencies": cmd_competencies,
 }
 
 

@@ -1,0 +1,394 @@
+"""The one cattrs converter that turns plain data into records and back.
+
+The loader (YAML) and ``from_json`` (JSON) both go through :data:`converter`, so the
+two can never accept different things. It is strict where cattrs is lenient by
+default: unknown keys are errors, a string is never taken for a list, ``str(None)``
+never becomes a title, and an enum value that is not in the vocabulary names the
+accepted ones. :func:`problems_of` flattens a cattrs error into ``(path, message)``
+pairs that the loader turns into file:line messages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import enum
+import operator
+import sys
+import types
+import typing
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from cisai._dates import PartialDate
+from cisai._errors import QueryError, suggest
+from cisai._gc import paused
+from cisai._model import Source
+
+__all__ = ["bulk", "converter", "problems_of", "shared_output", "structure"]
+
+Path = tuple[str | int, ...]
+
+converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    for kind, name in (
+        (bool, "a boolean"),
+        (int | float, "a number"),
+        (str, "a string"),
+        (list | tuple, "a list"),
+        (dict, "a mapping"),
+        (_dt.datetime, "a date and time"),
+        (_dt.date, "a date"),
+    ):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+_SHORT = 40
+"""Strings up to this length (ids, codes, versions, languages) are interned: they repeat."""
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if value.__class__ is str:
+        return sys.intern(value) if len(value) <= _SHORT else value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # e.g. an unquoted decree number: lossless
+    raise TypeError(f"expected a string, got {_type_name(value)}")
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"expected a whole number, got {_type_name(value)}")
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected true or false, got {_type_name(value)}")
+
+
+_DATES: dict[Any, PartialDate] = {}
+"""Parsed dates by their text: a dataset repeats the same dates, and they are immutable."""
+
+
+def _structure_date(value: Any, _: type) -> PartialDate:
+    if value.__class__ is str or value.__class__ is int:
+        known = _DATES.get(value)
+        if known is not None:
+            return known
+        parsed = _parse_date(value)
+        if len(_DATES) < 100_000:
+            _DATES[value] = parsed
+        return parsed
+    return _parse_date(value)
+
+
+def _structure_optional_str(value: Any, cls: type) -> str | None:
+    return None if value is None else _structure_str(value, cls)
+
+
+def _structure_optional_date(value: Any, cls: type) -> PartialDate | None:
+    return None if value is None else _structure_date(value, cls)
+
+
+def _parse_date(value: Any) -> PartialDate:
+    if isinstance(value, _dt.datetime) and value.time() != _dt.time(0):
+        raise ValueError(f"a date was expected, not a date and time: {value.isoformat(' ')}")
+    if isinstance(value, bool | float) or not isinstance(value, str | int | _dt.date | PartialDate):
+        raise TypeError(
+            f"expected a date such as '2025', '2025-07' or '2025-07-11', got {_type_name(value)}"
+        )
+    try:
+        return PartialDate.parse(value)
+    except QueryError as exc:
+        raise ValueError(str(exc)) from None
+
+
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(bool, _structure_bool)
+converter.register_structure_hook(PartialDate, _structure_date)
+converter.register_structure_hook(str | None, _structure_optional_str)
+converter.register_structure_hook(PartialDate | None, _structure_optional_date)
+converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+
+
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    by_value = {member.value: member for member in cls}
+
+    def structure_enum(value: Any, _: type) -> enum.Enum:
+        if value.__class__ is str:
+            member = by_value.get(value)
+            if member is not None:
+                return member
+        elif isinstance(value, cls):
+            return value
+        raise ValueError(
+            f"{value!r} is not a valid {cls.__name__}; " + suggest(str(value), by_value)
+        )
+
+    return structure_enum
+
+
+converter.register_structure_hook_factory(_is_enum, _enum_hook)
+
+
+def _is_optional(cls: Any) -> bool:
+    """``X | None`` for one type X."""
+    args = typing.get_args(cls)
+    return (
+        typing.get_origin(cls) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and args[1] is type(None)
+    )
+
+
+def _is_optional_enum(cls: Any) -> bool:
+    return _is_optional(cls) and _is_enum(typing.get_args(cls)[0])
+
+
+def _optional_enum_hook(cls: Any) -> Callable[[Any, type], Any]:
+    hook = _enum_hook(typing.get_args(cls)[0])
+    return lambda value, _: None if value is None else hook(value, cls)
+
+
+converter.register_structure_hook_factory(_is_optional_enum, _optional_enum_hook)
+
+
+def _is_var_tuple(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(cls: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+    item_type = typing.get_args(cls)[0]
+    item_hook = converter.get_structure_hook(item_type)
+
+    def structure_tuple(value: Any, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, got {_type_name(value)}")
+        if not value:
+            return ()
+        try:  # the common case, fast; on any failure, redo item by item to name each one
+            items = tuple([item_hook(item, item_type) for item in value])
+        except Exception:
+            _raise_item_errors(value)
+        if share:
+            # Sources are shared already, so a tuple of them is known by their identities
+            # (cheaper than hashing each source); the stored tuple keeps them alive.
+            key = (cls, *map(id, items)) if by_identity else (cls, *items)
+            return _shared_value(key, lambda: items)  # type: ignore[no-any-return]
+        return items
+
+    def _raise_item_errors(value: Any) -> typing.NoReturn:
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                item_hook(item, item_type)
+            except Exception as exc:
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"Structuring item @ index {index}", index, item_type),
+                ]
+                errors.append(exc)
+        raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+
+    share = item_type in (Source, str)
+    by_identity = item_type is Source
+    return structure_tuple
+
+
+converter.register_structure_hook_factory(_is_var_tuple, _tuple_hook)
+
+
+def _unstructure_tuple_hook(cls: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+    """Tuples become lists, each item through the hook of the declared item type."""
+    item_type = typing.get_args(cls)[0]
+    if item_type is str:
+        return list
+    item_hook = converter.get_unstructure_hook(item_type)
+    return lambda value: [item_hook(v) for v in value]
+
+
+converter.register_unstructure_hook_factory(_is_var_tuple, _unstructure_tuple_hook)
+
+
+def _unstructure_enum_hook(cls: type[enum.Enum]) -> Callable[[enum.Enum], Any]:
+    return operator.attrgetter("_value_")  # the member's value, without the property
+
+
+def _unstructure_optional_hook(cls: Any) -> Callable[[Any], Any]:
+    inner_type = typing.get_args(cls)[0]
+    if inner_type in (str, int, bool):
+        return _identity
+    inner = converter.get_unstructure_hook(inner_type)
+    return lambda value: None if value is None else inner(value)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+converter.register_unstructure_hook_factory(_is_enum, _unstructure_enum_hook)
+
+_memo: ContextVar[dict[int, Any] | None] = ContextVar("cisai_unstructure_memo", default=None)
+
+
+@contextlib.contextmanager
+def shared_output() -> Iterator[None]:
+    """Within the block, a source cited many times is turned into plain data once.
+
+    The plain data is then shared between the records citing it, so the block is for
+    output that is written out at once (``to_json``), never handed to a caller who
+    might change one copy and so all of them.
+    """
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _unstructure_source_hook(cls: Any) -> Callable[[Any], Any]:
+    generated = make_dict_unstructure_fn(cls, converter)
+
+    def unstructure_source(value: Any) -> Any:
+        memo = _memo.get()
+        if memo is None:
+            return generated(value)
+        key = id(value)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = generated(value)
+        return found
+
+    return unstructure_source
+
+
+converter.register_unstructure_hook_factory(lambda cls: cls is Source, _unstructure_source_hook)
+converter.register_unstructure_hook_factory(_is_optional, _unstructure_optional_hook)
+
+
+_shared: ContextVar[dict[Any, Any] | None] = ContextVar("cisai_shared", default=None)
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Structure many records at once: share equal values, and pause the cyclic GC.
+
+    Within the block, equal sources and equal tuples of sources or strings become one
+    object - a dataset cites the same sources over and over, and sharing them saves
+    most of the memory they would take (the table lives as long as the block). The
+    cyclic garbage collector is paused meanwhile: records hold no cycles, and
+    collecting while a hundred thousand are being created only costs time.
+    """
+    token = _shared.set({})
+    try:
+        with paused():
+            yield
+    finally:
+        _shared.reset(token)
+
+
+def _shared_value(key: Any, make: Callable[[], Any]) -> Any:
+    table = _shared.get()
+    if table is None:
+        return make()
+    try:
+        found = table.get(key)
+    except TypeError:  # an unhashable part: nothing to share
+        return make()
+    if found is None:
+        found = table[key] = make()
+    return found
+
+
+def _record_hook(cls: type) -> Callable[[Any, type], Any]:
+    """cattrs' generated function for an attrs class, refusing anything but a mapping."""
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True
+    )
+
+    def structure_record(value: Any, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a mapping, got {_type_name(value)}")
+        return generated(value, cls)
+
+    if cls is Source:
+
+        def structure_source(value: Any, _: type) -> Any:
+            if value.__class__ is Source:
+                return value  # from the loader's source catalogue, already checked
+            if not isinstance(value, dict) or _shared.get() is None:
+                return structure_record(value, cls)
+            return _shared_value((Source, *value.items()), lambda: structure_record(value, cls))
+
+        return structure_source
+    return structure_record
+
+
+converter.register_structure_hook_factory(
+    lambda cls: attrs.has(cls) and cls is not PartialDate, _record_hook
+)
+
+T = typing.TypeVar("T")
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Structure ``data`` into ``cls`` (cattrs errors pass through: see :func:`problems_of`)."""
+    return converter.structure(data, cls)
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return "unknown field"
+    text = str(exc) if not isinstance(exc, cattrs.errors.BaseValidationError) else exc.message
+    return text or type(exc).__name__
+
+
+def problems_of(exc: BaseException, path: Path = ()) -> list[tuple[Path, str]]:
+    """Flatten a cattrs structuring error into ``(path, message)`` pairs."""
+    found: list[tuple[Path, str]] = []
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = sorted(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else []
+        for key in sorted(exc.extra_fields, key=str):
+            hint = "; " + suggest(str(key), allowed) if allowed else ""
+            found.append(((*path, key), f"unknown field{hint}"))
+        return found
+    if isinstance(exc, IterableValidationError | ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            step: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
+            found.extend(problems_of(sub, (*path, step)))
+        for sub in without:
+            found.extend(problems_of(sub, path))
+        return found
+    if isinstance(exc, KeyError) and exc.args:
+        # cattrs reports a missing required field as KeyError(field name).
+        return [((*path,), "required field missing")]
+    return [(path, _message(exc))]

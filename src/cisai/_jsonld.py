@@ -1,0 +1,162 @@
+"""schema.org JSON-LD: instruments as ``Legislation``, for trackers and knowledge graphs.
+
+The mapping follows schema.org's Legislation type (derived from ELI): identifier,
+date, type, jurisdiction, the bodies that passed it, its legal force, its titles by
+language, its summary, its topics, and its sources as ``sameAs``/``citation``. Only
+the relations that have a schema.org property are mapped (amends, implements, based
+on, part of); the full data is in the JSON document.
+
+An instrument's principles, competencies and prohibitions are its ``hasPart``: each a
+``CreativeWork`` whose ``genre`` says what it is, whose ``about`` names its principle
+concepts (as ``DefinedTerm`` s of cisai's vocabulary) or the body holding the power, and
+whose ``citation`` gives its sources and locators (``name``: the article, ``url``: the
+source that places it there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from cisai._dataset import Dataset
+from cisai._model import (
+    Body,
+    Competency,
+    Instrument,
+    InstrumentStatus,
+    Principle,
+    Prohibition,
+    RelationKind,
+    Topic,
+)
+
+__all__ = ["SCHEMA_ORG_CONTEXT", "to_jsonld"]
+
+SCHEMA_ORG_CONTEXT = "https://schema.org"
+_BASE = "https://cisai.readthedocs.io/data/"
+
+_FORCE = {
+    InstrumentStatus.IN_FORCE: "InForce",
+    InstrumentStatus.PARTIALLY_IN_FORCE: "PartiallyInForce",
+    InstrumentStatus.NOT_IN_FORCE: "NotInForce",
+    InstrumentStatus.EXPIRED: "NotInForce",
+    InstrumentStatus.REPEALED: "NotInForce",
+    InstrumentStatus.SUPERSEDED: "NotInForce",
+}
+_RELATIONS = {
+    RelationKind.AMENDS: "legislationAmends",
+    RelationKind.IMPLEMENTS: "legislationEnsuresImplementationOf",
+    RelationKind.BASED_ON: "isBasedOn",
+    RelationKind.PART_OF: "isPartOf",
+}
+
+
+_PART_GENRES = {Principle: "principle", Competency: "competency", Prohibition: "prohibition"}
+
+
+def _part_node(part: Principle | Competency | Prohibition, dataset: Dataset) -> dict[str, Any]:
+    """A principle, competency or prohibition as a schema.org ``CreativeWork``."""
+    node: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "@id": f"{_BASE}{part.id}",
+        "identifier": part.id,
+        "genre": _PART_GENRES[type(part)],
+        "abstract": part.gist,
+        "alternateName": [{"@value": t.text, "@language": t.lang} for t in part.names],
+        "citation": [{"@type": "CreativeWork", "url": s.url} for s in part.sources]
+        + [
+            {"@type": "CreativeWork", "name": loc.text, "url": loc.source.url}
+            for loc in part.locators
+        ],
+    }
+    if part.name is not None:
+        node["name"] = part.name
+    if isinstance(part, Principle):
+        node["about"] = [
+            {
+                "@type": "DefinedTerm",
+                "termCode": concept,
+                "name": dataset.principle_concept(concept).label,
+                "inDefinedTermSet": f"{_BASE}principle-concepts",
+            }
+            for concept in part.concepts
+        ]
+    if isinstance(part, Competency):
+        node["additionalType"] = part.kind.value
+        if part.holder is not None:
+            holder = dataset.get(part.holder)
+            name = holder.name if isinstance(holder, Body) else part.holder
+            node["about"] = [
+                {"@type": "Organization", "@id": f"{_BASE}{part.holder}", "name": name}
+            ]
+    return node
+
+
+def _node(instrument: Instrument, dataset: Dataset | None) -> dict[str, Any]:
+    def name_of(record_id: str) -> str:
+        if dataset is not None and record_id in dataset:
+            record = dataset[record_id]
+            if isinstance(record, Body):
+                return record.name
+            if isinstance(record, Topic):
+                return record.label
+        return record_id
+
+    node: dict[str, Any] = {
+        "@type": "Legislation",
+        "@id": f"{_BASE}{instrument.id}",
+        "identifier": instrument.id,
+        "name": instrument.title,
+        "alternateName": [{"@value": t.text, "@language": t.lang} for t in instrument.titles[1:]],
+        "inLanguage": sorted({t.lang for t in instrument.titles}),
+        "legislationType": instrument.kind.value,
+        "legislationJurisdiction": instrument.jurisdiction,
+        "abstract": instrument.summary,
+        "creativeWorkStatus": instrument.status.value,
+        "about": [name_of(t) for t in instrument.topics],
+        "sameAs": [s.url for s in instrument.sources],
+    }
+    if instrument.number is not None:
+        node["legislationIdentifier"] = instrument.number
+    if instrument.date is not None:
+        node["legislationDate"] = str(instrument.date)
+    if instrument.issuers:
+        node["legislationPassedBy"] = [
+            {"@type": "Organization", "@id": f"{_BASE}{b}", "name": name_of(b)}
+            for b in instrument.issuers
+        ]
+    if instrument.status in _FORCE:
+        node["legislationLegalForce"] = _FORCE[instrument.status]
+    for relation in instrument.relations:
+        key = _RELATIONS.get(relation.kind)
+        if key is not None:
+            node.setdefault(key, []).append({"@id": f"{_BASE}{relation.target}"})
+    if dataset is not None and instrument.id in dataset:
+        parts = [p for p in dataset.parts_of(instrument.id) if type(p) in _PART_GENRES]
+        if parts:
+            node["hasPart"] = [_part_node(p, dataset) for p in parts]
+    return node
+
+
+def to_jsonld(
+    obj: Instrument | Dataset | Iterable[Any], dataset: Dataset | None = None
+) -> dict[str, Any]:
+    """schema.org JSON-LD for an instrument, or a ``@graph`` of the instruments among ``obj``.
+
+    Body and topic names are taken from ``dataset`` (by default the bundled dataset,
+    or ``obj`` itself when it is a Dataset).
+    """
+    if isinstance(obj, Dataset):
+        dataset = dataset or obj
+        instruments: list[Instrument] = list(obj.instruments)
+    elif isinstance(obj, Instrument):
+        instruments = [obj]
+    else:
+        instruments = [r for r in obj if isinstance(r, Instrument)]
+    if dataset is None:
+        from cisai._loading import load
+
+        dataset = load()
+    if isinstance(obj, Instrument):
+        return {"@context": SCHEMA_ORG_CONTEXT, **_node(obj, dataset)}
+    return {"@context": SCHEMA_ORG_CONTEXT, "@graph": [_node(i, dataset) for i in instruments]}

@@ -1,0 +1,150 @@
+"""The JSON Schema (draft 2020-12) of the Dataset document, derived from the attrs classes.
+
+It is generated from the same classes the data is structured into, so it cannot
+drift from them; the copy shipped in the package (``cisai/schema/dataset.schema.json``)
+is checked against this code by the test suite.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from cisai._dates import ISO_PATTERN, PartialDate
+from cisai._ids import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN
+from cisai._model import RECORD_TYPES
+from cisai._version import SCHEMA_VERSION
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+SCHEMA_ID = f"https://cisai.readthedocs.io/schema/{SCHEMA_VERSION}/dataset.schema.json"
+"""The ``$id`` of the schema: names the schema version it describes."""
+
+_ID = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
+_VERSION = {"type": "string", "pattern": f"^{VERSION_PATTERN.pattern}$"}
+# Fields whose strings follow a pattern (by field name, wherever they appear).
+_PATTERNS: dict[str, dict[str, Any]] = {
+    "id": _ID,
+    "added_in": _VERSION,
+    "changed_in": _VERSION,
+    "code": {"type": "string", "pattern": f"^{CODE_PATTERN.pattern}$"},
+    "url": {"type": "string", "pattern": "^https?://"},
+}
+
+
+def _doc(cls: type) -> str:
+    return (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+
+
+def _schema_of(tp: Any, defs: dict[str, Any], field: str | None = None) -> dict[str, Any]:
+    if field in _PATTERNS and tp is str:
+        return dict(_PATTERNS[field])
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = [_schema_of(a, defs, field) for a in options]
+        return {"anyOf": [*inner, {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _schema_of(typing.get_args(tp)[0], defs, field)}
+    if tp is str:
+        return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is PartialDate:
+        return {"$ref": "#/$defs/PartialDate"}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {
+                "description": _doc(tp),
+                "type": "string",
+                "enum": [m.value for m in tp],
+            }
+        return {"$ref": f"#/$defs/{name}"}
+    if attrs.has(tp):
+        _define(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new field type
+
+
+def _define(cls: type, defs: dict[str, Any]) -> None:
+    name = cls.__name__
+    if name in defs:
+        return
+    defs[name] = {}  # reserve first: records refer to each other
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required = []
+    for attribute in attrs.fields(cls):
+        properties[attribute.name] = _schema_of(hints[attribute.name], defs, attribute.name)
+        if "description" in attribute.metadata:  # a field whose meaning readers must not miss
+            properties[attribute.name] = {
+                "description": attribute.metadata["description"],
+                **properties[attribute.name],
+            }
+        if attribute.default is attrs.NOTHING:
+            required.append(attribute.name)
+    if "sources" in properties and "sources" in required:
+        properties["sources"]["minItems"] = 1
+    defs[name] = {
+        "description": _doc(cls),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the Dataset document that ``to_json`` writes.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> sorted(schema["$defs"]["Instrument"]["required"])[:3]
+    ['added_in', 'attestation', 'confidence']
+    """
+    defs: dict[str, Any] = {
+        "PartialDate": {
+            "description": "A date known to the year, the month or the day (reduced ISO 8601).",
+            "type": "string",
+            "pattern": ISO_PATTERN,
+        }
+    }
+    properties: dict[str, Any] = {
+        "schema_version": {
+            "description": "The version of this JSON shape, MAJOR.MINOR (this schema: MAJOR "
+            + SCHEMA_VERSION.split(".")[0]
+            + ").",
+            "type": "string",
+            "pattern": "^" + SCHEMA_VERSION.split(".")[0] + r"\.[0-9]+$",
+        },
+        "data_version": {
+            "description": "The dataset release (CalVer); null for user data alone.",
+            "anyOf": [_VERSION, {"type": "null"}],
+        },
+        "generated_by": {"description": "The program that wrote the document.", "type": "string"},
+    }
+    for cls in RECORD_TYPES:
+        properties[cls.collection] = {"type": "array", "items": _schema_of(cls, defs)}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "cisai Dataset document",
+        "description": (
+            "Typed, sourced data about AI law in the CIS, as written by cisai.to_json(dataset). "
+            f"Schema version {SCHEMA_VERSION}."
+        ),
+        "$comment": f"cisai JSON schema version {SCHEMA_VERSION}",
+        "type": "object",
+        "properties": properties,
+        "required": ["schema_version", "data_version", *(c.collection for c in RECORD_TYPES)],
+        "additionalProperties": False,
+        "$defs": dict(sorted(defs.items())),
+    }

@@ -1,0 +1,743 @@
+"""``cisai._checks``: the rules across records, each rejecting bad data with the right field.
+
+The rules run on records that are well typed (the converter saw to that) and check
+what no type can say: references resolve, events are in order, every fact has a
+source, a value means what the vocabulary says. Each test breaks one rule in the
+valid :data:`small_data.BASE` and asserts the problem names the record, the field and
+its line - the fix a user needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cisai
+from cisai import DataError
+from cisai._loading import build_bundled
+from small_data import (
+    BASE,
+    PRINCIPLE,
+    assert_first,
+    find_problem,
+    line_no,
+    load_error,
+    variant,
+    write,
+)
+
+LAW_SOURCES = '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:'
+
+COMPETENCY = """\
+competencies:
+  - id: by-ai-law-competency-nasb-research
+    instrument: by-ai-law
+    holder: nasb
+    kind: research_support
+    gist: Supports research.
+    attestation: secondary_report
+    confidence: medium
+    sources: [src-one]
+    added_in: "2026.11.0"
+"""
+
+
+def rejected(
+    tmp_path: Path, text: str, *, line_of: str, record_id: str, field: str, message: str
+) -> None:
+    """``text`` loads with exactly one problem, at the line holding ``line_of``."""
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, line_of),
+        record_id=record_id,
+        field=field,
+        message=message,
+    )
+    assert len(err.problems) == 1, [str(p) for p in err.problems]
+
+
+# -- jurisdictions, topics, bodies --------------------------------------------------------------
+
+
+def test_jurisdiction_code_must_be_upper_case_letters(tmp_path: Path) -> None:
+    text = variant(
+        ("    code: BY\n", "    code: by\n"),
+        ("    jurisdiction: BY\n    attestation", "    jurisdiction: by\n    attestation"),
+        ("    jurisdiction: BY\n    issuers", "    jurisdiction: by\n    issuers"),
+    )
+    rejected(
+        tmp_path,
+        text,
+        line_of="code: by",
+        record_id="belarus",
+        field="code",
+        message="invalid code 'by': use e.g. 'BY' or 'CIS'",
+    )
+
+
+def test_topic_parents_may_not_form_a_cycle(tmp_path: Path) -> None:
+    text = variant(
+        (
+            "    aliases: [artificial-intelligence]\n",
+            "    aliases: [artificial-intelligence]\n    parent: ml\n",
+        ),
+        (
+            "jurisdictions:\n",
+            '  - id: ml\n    label: Machine learning\n    parent: ai\n    added_in: "2026.11.0"\n'
+            "jurisdictions:\n",
+        ),
+    )
+    err, _ = load_error(tmp_path, text)
+    assert {(p.record_id, p.field) for p in err.problems} == {("ai", "parent"), ("ml", "parent")}
+    assert all(p.message == "topic parents form a cycle" for p in err.problems)
+
+
+def test_topic_parent_must_exist(tmp_path: Path) -> None:
+    text = variant(
+        (
+            "    aliases: [artificial-intelligence]\n",
+            "    aliases: [artificial-intelligence]\n    parent: tech\n",
+        )
+    )
+    rejected(
+        tmp_path,
+        text,
+        line_of="parent: tech",
+        record_id="ai",
+        field="parent",
+        message="unknown topic 'tech'",
+    )
+
+
+def test_topic_label_must_say_something(tmp_path: Path) -> None:
+    text = variant(("    label: Artificial intelligence\n", '    label: "  "\n'))
+    rejected(
+        tmp_path,
+        text,
+        line_of='label: "  "',
+        record_id="ai",
+        field="label",
+        message="must not be empty",
+    )
+
+
+def test_body_cannot_be_its_own_parent(tmp_path: Path) -> None:
+    text = variant(("    kind: academy\n", "    kind: academy\n    parent: nasb\n"))
+    rejected(
+        tmp_path,
+        text,
+        line_of="parent: nasb",
+        record_id="nasb",
+        field="parent",
+        message="a body cannot be its own parent",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "message"),
+    [
+        (
+            "    established_by: by-ai-lw\n",
+            "established_by",
+            "unknown instrument 'by-ai-lw'; did you mean 'by-ai-law'?",
+        ),
+        ("    jurisdiction: RU\n", "jurisdiction", "unknown jurisdiction 'RU'; accepted: 'BY'"),
+    ],
+)
+def test_body_references_must_resolve(tmp_path: Path, line: str, field: str, message: str) -> None:
+    text = variant(("    kind: academy\n    jurisdiction: BY\n", "    kind: academy\n" + line))
+    rejected(tmp_path, text, line_of=line.strip(), record_id="nasb", field=field, message=message)
+
+
+# -- instruments --------------------------------------------------------------------------------
+
+
+def test_the_first_title_is_the_english_one(tmp_path: Path) -> None:
+    text = variant(("        lang: en\n", "        lang: ru\n"))
+    rejected(
+        tmp_path,
+        text,
+        line_of="lang: ru",
+        record_id="by-ai-law",
+        field="titles[0].lang",
+        message="the first title must be the English one (lang: en)",
+    )
+
+
+def test_an_instrument_needs_a_title(tmp_path: Path) -> None:
+    text = variant(
+        (
+            "    titles:\n      - text: Law on artificial intelligence\n        lang: en\n",
+            "    titles: []\n",
+        )
+    )
+    rejected(
+        tmp_path,
+        text,
+        line_of="titles: []",
+        record_id="by-ai-law",
+        field="titles",
+        message="at least one title is required",
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("      - text: Law on artificial intelligence\n", '      - text: " "\n', "titles[0].text"),
+        ("    summary: A law about AI.\n", '    summary: ""\n', "summary"),
+    ],
+)
+def test_texts_must_say_something(tmp_path: Path, old: str, new: str, field: str) -> None:
+    text = variant((old, new))
+    rejected(
+        tmp_path,
+        text,
+        line_of=new.strip(),
+        record_id="by-ai-law",
+        field=field,
+        message="must not be empty",
+    )
+
+
+def test_an_instrument_of_an_unknown_jurisdiction(tmp_path: Path) -> None:
+    text = variant(("    jurisdiction: BY\n    issuers", "    jurisdiction: BU\n    issuers"))
+    rejected(
+        tmp_path,
+        text,
+        line_of="jurisdiction: BU",
+        record_id="by-ai-law",
+        field="jurisdiction",
+        message="unknown jurisdiction 'BU'; accepted: 'BY'",
+    )
+
+
+def test_a_reference_of_the_wrong_type_says_what_it_is(tmp_path: Path) -> None:
+    text = BASE + variant(("    instrument: by-ai-law\n", "    instrument: nasb\n"), text=PRINCIPLE)
+    rejected(
+        tmp_path,
+        text,
+        line_of="instrument: nasb",
+        record_id="by-ai-law-human-oversight",
+        field="instrument",
+        message="'nasb' is a body, not an instrument; accepted: 'by-ai-law'",
+    )
+
+
+def test_an_instrument_cannot_relate_to_itself(tmp_path: Path) -> None:
+    text = BASE + "    relations:\n      - kind: amends\n        target: by-ai-law\n"
+    rejected(
+        tmp_path,
+        text,
+        line_of="target: by-ai-law",
+        record_id="by-ai-law",
+        field="relations[0].target",
+        message="an instrument cannot relate to itself",
+    )
+
+
+def test_a_relation_source_must_be_a_web_address(tmp_path: Path) -> None:
+    text = BASE + (
+        "    relations:\n      - kind: related_to\n        target: by-ai-law\n"
+        "        sources: [{url: file:///etc/passwd}]\n"
+    )
+    err, file = load_error(tmp_path, text)
+    problem = find_problem(err, "not an http(s) URL: 'file:///etc/passwd'")
+    assert (problem.file, problem.line, problem.record_id, problem.field) == (
+        file,
+        line_no(text, "file:///etc/passwd"),
+        "by-ai-law",
+        "relations[0].sources[0].url",
+    )
+
+
+# -- provenance ---------------------------------------------------------------------------------
+
+
+def test_unknowns_name_a_field_or_a_known_facet(tmp_path: Path) -> None:
+    text = variant(
+        (
+            LAW_SOURCES,
+            LAW_SOURCES.replace(
+                "    events:",
+                "    unknowns:\n      - field: titel\n        note: x\n"
+                "      - field: model_law_link\n        note: y\n    events:",
+            ),
+        )
+    )
+    rejected(
+        tmp_path,
+        text,
+        line_of="field: titel",
+        record_id="by-ai-law",
+        field="unknowns[0].field",
+        message="'titel' is not a field of Instrument; did you mean 'titles'?",
+    )
+
+
+def test_changed_in_cannot_be_older_than_added_in(tmp_path: Path) -> None:
+    text = variant(
+        (
+            LAW_SOURCES,
+            LAW_SOURCES.replace("    events:", '    changed_in: "2026.10.0"\n    events:'),
+        )
+    )
+    rejected(
+        tmp_path,
+        text,
+        line_of="changed_in:",
+        record_id="by-ai-law",
+        field="changed_in",
+        message="changed_in is older than added_in",
+    )
+
+
+def test_changed_in_must_be_a_version(tmp_path: Path) -> None:
+    text = variant(
+        (LAW_SOURCES, LAW_SOURCES.replace("    events:", '    changed_in: "soon"\n    events:'))
+    )
+    rejected(
+        tmp_path,
+        text,
+        line_of="changed_in:",
+        record_id="by-ai-law",
+        field="changed_in",
+        message="invalid data version 'soon'",
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "versions"),
+    [
+        ("added_in", '    added_in: "2099.1.0"\n'),
+        ("changed_in", '    added_in: "2026.11.0"\n    changed_in: "2099.2.0"\n'),
+    ],
+)
+def test_bundled_data_cannot_be_newer_than_the_data_version(field: str, versions: str) -> None:
+    """A record of the package may not claim a data version that is not released yet."""
+    text = variant((LAW_SOURCES, "    sources: [src-one]\n" + versions + "    events:"))
+    with pytest.raises(DataError) as info:
+        build_bundled([("cisai/data/test.yaml", text.encode())])
+    (problem,) = info.value.problems
+    assert (problem.record_id, problem.field) == ("by-ai-law", field)
+    assert problem.line == line_no(text, f'{field}: "2099')
+    assert f"is newer than '{cisai.DATA_VERSION}'" in problem.message
+
+
+# -- principles and competencies ----------------------------------------------------------------
+
+
+def test_a_competency_needs_a_holder_or_a_role(tmp_path: Path) -> None:
+    text = BASE + variant(("    holder: nasb\n", ""), text=COMPETENCY)
+    rejected(
+        tmp_path,
+        text,
+        line_of="- id: by-ai-law-competency",
+        record_id="by-ai-law-competency-nasb-research",
+        field="holder",
+        message="give a holder (body id) or a holder_role",
+    )
+
+
+def test_a_competency_may_name_a_role_instead_of_a_body(tmp_path: Path) -> None:
+    text = BASE + variant(
+        ("    holder: nasb\n", "    holder_role: the authorized body\n"), text=COMPETENCY
+    )
+    ds = cisai.load(extra=[write(tmp_path, text)], bundled=False)
+    assert ds.competencies[0].holder_role == "the authorized body"
+
+
+def test_a_principle_of_an_unknown_instrument(tmp_path: Path) -> None:
+    text = BASE + variant(
+        ("    instrument: by-ai-law\n", "    instrument: by-ai-lav\n"), text=PRINCIPLE
+    )
+    rejected(
+        tmp_path,
+        text,
+        line_of="instrument: by-ai-lav",
+        record_id="by-ai-law-human-oversight",
+        field="instrument",
+        message="unknown instrument 'by-ai-lav'; did you mean 'by-ai-law'?",
+    )
+
+
+def test_rules_report_every_broken_record_not_only_the_first(tmp_path: Path) -> None:
+    text = variant(
+        ("    code: BY\n", "    code: by\n"),
+        ("    kind: academy\n", "    kind: academy\n    parent: nasb\n"),
+    )
+    err, _ = load_error(tmp_path, text)
+    assert {(p.record_id, p.field) for p in err.problems} >= {
+        ("belarus", "code"),
+        ("nasb", "parent"),
+    }
+    assert isinstance(err, DataError)
+
+
+# -- moved from test_loader_errors: ids, references, events, sources, wording, versions ----------
+
+
+def test_invalid_id_slug(tmp_path: Path) -> None:
+    text = variant(("  - id: by-ai-law\n", "  - id: Bad_ID\n"))
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "id: Bad_ID"),
+        record_id="Bad_ID",
+        field="id",
+        message="invalid id 'Bad_ID'",
+    )
+    assert len(err.problems) == 1
+
+
+def test_duplicate_ids_in_one_file(tmp_path: Path) -> None:
+    second = """\
+  - id: nasb
+    name: Another body
+    kind: academy
+    attestation: official_report
+    confidence: high
+    sources: [src-one]
+    added_in: "2026.11.0"
+"""
+    text = variant(("instruments:\n", second + "instruments:\n"))
+    err, file = load_error(tmp_path, text)
+    first_line = line_no(text, "- id: nasb")
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "- id: nasb", nth=2),
+        record_id="nasb",
+        field="id",
+        message=f"duplicate id 'nasb' (first defined in {file}:{first_line})",
+    )
+    assert len(err.problems) == 1
+
+
+def test_duplicate_ids_across_two_files(tmp_path: Path) -> None:
+    other = """\
+instruments:
+  - id: by-ai-law
+    kind: decree
+    titles:
+      - text: Another act
+        lang: en
+    jurisdiction: BY
+    status: adopted
+    summary: Another act.
+    attestation: secondary_report
+    confidence: low
+    sources: [src-one]
+    added_in: "2026.11.0"
+"""
+    first = write(tmp_path, BASE, "a.yaml")
+    second = write(tmp_path, other, "b.yaml")
+    with pytest.raises(DataError) as info:
+        cisai.load(extra=[first, second], bundled=False)
+    err = info.value
+    first_line = line_no(BASE, "- id: by-ai-law")
+    assert_first(
+        err,
+        file=str(second),
+        line=line_no(other, "- id: by-ai-law"),
+        record_id="by-ai-law",
+        field="id",
+        message=f"duplicate id 'by-ai-law' (first defined in {first}:{first_line})",
+    )
+    assert len(err.problems) == 1
+
+
+def test_duplicate_ids_across_files_in_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    write(folder, BASE, "a.yaml")
+    write(folder, PRINCIPLE, "b.yml")
+    write(folder, PRINCIPLE, "c.yaml")
+    write(folder, "ignored: [", "notes.txt")
+    with pytest.raises(DataError) as info:
+        cisai.load(extra=[folder], bundled=False)
+    err = info.value
+    assert err.file == str(folder / "c.yaml")
+    assert err.record_id == "by-ai-law-human-oversight"
+    assert err.field == "id"
+    assert err.line == 2
+    assert "duplicate id" in err.problems[0].message
+
+
+def test_unknown_issuer(tmp_path: Path) -> None:
+    text = variant(("issuers: [nasb]", "issuers: [nasbb]"))
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "issuers:"),
+        record_id="by-ai-law",
+        field="issuers[0]",
+        message="unknown body 'nasbb'; did you mean 'nasb'?",
+    )
+    assert len(err.problems) == 1
+
+
+def test_unknown_issuer_in_block_list_names_its_own_line(tmp_path: Path) -> None:
+    text = variant(("    issuers: [nasb]\n", "    issuers:\n      - nasb\n      - nasbb\n"))
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "- nasbb"),
+        record_id="by-ai-law",
+        field="issuers[1]",
+        message="unknown body 'nasbb'",
+    )
+
+
+def test_unknown_event_body(tmp_path: Path) -> None:
+    text = variant(("        body: nasb\n", "        body: nas\n"))
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "body: nas"),
+        record_id="by-ai-law",
+        field="events[0].body",
+        message="unknown body 'nas'; did you mean 'nasb'?",
+    )
+    assert len(err.problems) == 1
+
+
+def test_unknown_body_parent(tmp_path: Path) -> None:
+    text = variant(
+        (
+            "    jurisdiction: BY\n    attestation",
+            "    jurisdiction: BY\n    parent: nasbx\n    attestation",
+        )
+    )
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "parent: nasbx"),
+        record_id="nasb",
+        field="parent",
+        message="unknown body 'nasbx'",
+    )
+    assert len(err.problems) == 1
+
+
+def test_unknown_relation_target(tmp_path: Path) -> None:
+    text = BASE + "    relations:\n      - kind: implements\n        target: by-ai-lawx\n"
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "target: by-ai-lawx"),
+        record_id="by-ai-law",
+        field="relations[0].target",
+        message="unknown instrument 'by-ai-lawx'; did you mean 'by-ai-law'?",
+    )
+    assert len(err.problems) == 1
+
+
+def test_topic_not_in_taxonomy(tmp_path: Path) -> None:
+    text = variant(("topics: [ai]", "topics: [ia]"))
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "topics: [ia]"),
+        record_id="by-ai-law",
+        field="topics[0]",
+        message="unknown topic 'ia'",
+    )
+    assert len(err.problems) == 1
+
+
+def test_unknown_instrument_of_a_part(tmp_path: Path) -> None:
+    text = BASE + variant(("instrument: by-ai-law", "instrument: by-ai-lax"), text=PRINCIPLE)
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "instrument: by-ai-lax"),
+        record_id="by-ai-law-human-oversight",
+        field="instrument",
+        message="unknown instrument 'by-ai-lax'; did you mean 'by-ai-law'?",
+    )
+
+
+def test_events_out_of_order(tmp_path: Path) -> None:
+    text = variant(("        date: 2025-03-26\n", "        date: 2025-05-26\n"))
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "date: 2025-04-18", nth=2),
+        record_id="by-ai-law",
+        field="events[1].date",
+        message="events out of order: 2025-04-18 comes after events[0] dated 2025-05-26",
+    )
+    assert len(err.problems) == 1
+
+
+def test_in_force_before_signing(tmp_path: Path) -> None:
+    text = BASE + "      - kind: in_force\n        date: 2025-04-01\n        sources: [src-one]\n"
+    err, file = load_error(tmp_path, text)
+    problem = find_problem(
+        err, "in force (2025-04-01) before it was adopted or signed (2025-04-18)"
+    )
+    assert (problem.file, problem.line, problem.record_id, problem.field) == (
+        file,
+        line_no(text, "date: 2025-04-01"),
+        "by-ai-law",
+        "events[2].date",
+    )
+    assert str(problem).startswith(f"{file}:{problem.line}: by-ai-law: events[2].date: in force")
+
+
+def test_in_force_before_signing_alone(tmp_path: Path) -> None:
+    # A year-precise event in between keeps the order valid; only entry into force is wrong.
+    text = BASE + (
+        "      - kind: reported\n        date: 2025\n        sources: [src-one]\n"
+        "      - kind: in_force\n        date: 2025-04-01\n        sources: [src-one]\n"
+    )
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "date: 2025-04-01"),
+        record_id="by-ai-law",
+        field="events[3].date",
+        message="before it was adopted or signed",
+    )
+    assert len(err.problems) == 1
+
+
+def test_date_not_among_event_dates(tmp_path: Path) -> None:
+    text = variant(
+        (
+            "    issuers: [nasb]\n    date: 2025-04-18\n",
+            "    issuers: [nasb]\n" + "    date: 2025-04-19\n",
+        )
+    )
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "    date: 2025-04-19"),
+        record_id="by-ai-law",
+        field="date",
+        message="date 2025-04-19 is not the date of any of its events (2025-03-26, 2025-04-18)",
+    )
+    assert len(err.problems) == 1
+
+
+def test_record_with_no_sources(tmp_path: Path) -> None:
+    text = variant(
+        (
+            '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
+            '    sources: []\n    added_in: "2026.11.0"\n    events:',
+        )
+    )
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "sources: []"),
+        record_id="by-ai-law",
+        field="sources",
+        message="at least one source is required",
+    )
+    assert len(err.problems) == 1
+
+
+def test_event_with_no_sources(tmp_path: Path) -> None:
+    text = variant(("        sources: [src-two]\n", "        sources: []\n"))
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "sources: []"),
+        record_id="by-ai-law",
+        field="events[0].sources",
+        message="at least one source is required",
+    )
+
+
+def test_non_http_source_url_in_place(tmp_path: Path) -> None:
+    text = variant(
+        (
+            '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
+            "    sources:\n      - url: ftp://example.org/file\n"
+            '    added_in: "2026.11.0"\n    events:',
+        )
+    )
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "url: ftp://"),
+        record_id="by-ai-law",
+        field="sources[0].url",
+        message="not an http(s) URL: 'ftp://example.org/file'",
+    )
+    assert len(err.problems) == 1
+
+
+def test_non_http_source_url_in_event(tmp_path: Path) -> None:
+    text = variant(
+        ("        sources: [src-two]\n", "        sources:\n          - url: example.org/page\n")
+    )
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "url: example.org/page"),
+        record_id="by-ai-law",
+        field="events[0].sources[0].url",
+        message="not an http(s) URL",
+    )
+
+
+def test_wording_without_official_text(tmp_path: Path) -> None:
+    principle = PRINCIPLE + "    wording: The exact words of the act.\n"
+    text = BASE + principle
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, "wording:"),
+        record_id="by-ai-law-human-oversight",
+        field="wording",
+        message="wording may only be given from the official text",
+    )
+    assert len(err.problems) == 1
+
+
+def test_wording_with_official_text_is_accepted(tmp_path: Path) -> None:
+    principle = PRINCIPLE.replace("secondary_report", "official_text") + "    wording: Words.\n"
+    ds = cisai.load(extra=[write(tmp_path, BASE + principle)], bundled=False)
+    assert ds.principles[0].wording == "Words."
+
+
+@pytest.mark.parametrize("value", ['"2026-11-0"', '"2026.13.0"', '"v1"'])
+def test_added_in_malformed(tmp_path: Path, value: str) -> None:
+    text = variant(
+        (
+            '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
+            f"    sources: [src-one]\n    added_in: {value}\n    events:",
+        )
+    )
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, f"added_in: {value}"),
+        record_id="by-ai-law",
+        field="added_in",
+        message=f"invalid data version {value.strip(chr(34))!r}",
+    )
+    assert len(err.problems) == 1

@@ -1,0 +1,30 @@
+"""``cisai._jsonld``: instruments as schema.org ``Legislation`` nodes, for linked-data tools."""
+
+from __future__ import annotations
+
+import pytest
+
+import cisai
+from cisai import Dataset
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return cisai.load()
+
+
+def test_jsonld_maps_instruments_to_legislation(ds: Dataset) -> None:
+    node = cisai.to_jsonld(ds.model_law)
+    assert node["@context"] == "https://schema.org"
+    assert node["@type"] == "Legislation"
+    assert node["legislationDate"] == "2025-04-18"
+    assert node["legislationJurisdiction"] == "CIS"
+    assert node["legislationPassedBy"][0]["name"]
+    assert any(t["@language"] == "ru" for t in node["alternateName"])
+    assert all(url.startswith("http") for url in node["sameAs"])
+    graph = cisai.to_jsonld(ds)["@graph"]
+    assert len(graph) == len(ds.instruments)
+    in_force = [n for n in graph if n.get("legislationLegalForce") == "InForce"]
+    assert {n["identifier"] for n in in_force} == set(
+        ds.instruments.filter(status="in_force").ids()
+    )

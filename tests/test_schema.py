@@ -1,0 +1,73 @@
+"""``cisai._schema``: the JSON Schema of the Dataset document, derived from the record classes.
+
+Anyone reading the export without Python validates against this schema, so it must
+accept every document cisai writes and refuse what the loader refuses.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+
+import cisai
+from cisai import Dataset
+from cisai._model import RECORD_TYPES
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return cisai.load()
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    return cisai.json_schema()
+
+
+def test_schema_is_valid_draft_2020_12(schema: dict[str, Any]) -> None:
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$id"].endswith(f"/{cisai.SCHEMA_VERSION}/dataset.schema.json")
+    assert schema["additionalProperties"] is False
+    for definition in schema["$defs"].values():
+        if definition.get("type") == "object":
+            assert definition["additionalProperties"] is False
+
+
+def test_schema_is_derived_from_the_classes(schema: dict[str, Any]) -> None:
+    for cls in RECORD_TYPES:
+        properties = schema["$defs"][cls.__name__]["properties"]
+        assert set(properties) == {a.name for a in attrs.fields(cls)}
+    assert schema["$defs"]["InstrumentKind"]["enum"] == [k.value for k in cisai.InstrumentKind]
+    assert schema["$defs"]["PartialDate"]["pattern"] == "^[0-9]{4}(-[0-9]{2}){0,2}$"
+
+
+def test_shipped_schema_file_equals_the_generated_one(schema: dict[str, Any]) -> None:
+    shipped = importlib.resources.files("cisai") / "schema" / "dataset.schema.json"
+    assert json.loads(shipped.read_text("utf-8")) == schema, (
+        "run: python scripts/update_generated.py"
+    )
+
+
+def test_export_validates_against_the_schema(ds: Dataset, schema: dict[str, Any]) -> None:
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = list(validator.iter_errors(cisai.to_dict(ds)))
+    assert not errors, errors[0].message
+
+
+def test_schema_rejects_what_the_loader_rejects(ds: Dataset, schema: dict[str, Any]) -> None:
+    validator = jsonschema.Draft202012Validator(schema)
+    for mutate in (
+        lambda d: d["instruments"][0].__setitem__("colour", "red"),
+        lambda d: d["instruments"][0].__setitem__("date", "2025-7"),
+        lambda d: d["instruments"][0].__setitem__("kind", "lawz"),
+        lambda d: d["bodies"][0].__setitem__("sources", []),
+        lambda d: d.__setitem__("schema_version", "2.0"),
+    ):
+        document = cisai.to_dict(ds)
+        mutate(document)
+        assert not validator.is_valid(document)
