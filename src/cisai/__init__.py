@@ -137,6 +137,7 @@ _LAZY = {
         "Unknown",
     ),
     "cisai._inforce": ("InForce", "InForceState"),
+    "cisai._query": ("Criteria",),
     "cisai._wordsearch": ("SearchHit",),
     "cisai._selection": ("Selection",),
 }
@@ -177,6 +178,7 @@ __all__ = [
     "CompetencyComparison",
     "CompetencyKind",
     "Confidence",
+    "Criteria",
     "DataError",
     "Dataset",
     "Event",
