@@ -227,6 +227,8 @@ def test_to_dict_gives_ids_and_statuses_per_group(small: cisai.Dataset) -> None:
             "kind": "law",
             "date": "2025-04-18",
             "status": "in_force",
+            "in_force": "in_force",
+            "in_force_reason": "in force since 2025-07-01",
         }
     ]
     assert json.loads(json.dumps(document)) == document

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
+    from typing import Unpack
+
     from cisai._comparison import Comparison, ComparisonEntry, ComparisonRow
     from cisai._dataset import MODEL_LAW_ID, Dataset
     from cisai._dates import PartialDate, Precision
@@ -31,6 +33,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         QueryError,
         SchemaError,
     )
+    from cisai._inforce import InForce, InForceState
     from cisai._matrix import (
         NOT_FOUND,
         CompetencyComparison,
@@ -74,7 +77,9 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Topic,
         Unknown,
     )
+    from cisai._query import Criteria
     from cisai._selection import Selection
+    from cisai._wordsearch import SearchHit
 
 _LAZY = {
     "cisai._comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
@@ -131,6 +136,9 @@ _LAZY = {
         "Topic",
         "Unknown",
     ),
+    "cisai._inforce": ("InForce", "InForceState"),
+    "cisai._query": ("Criteria",),
+    "cisai._wordsearch": ("SearchHit",),
     "cisai._selection": ("Selection",),
 }
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
@@ -170,10 +178,13 @@ __all__ = [
     "CompetencyComparison",
     "CompetencyKind",
     "Confidence",
+    "Criteria",
     "DataError",
     "Dataset",
     "Event",
     "EventKind",
+    "InForce",
+    "InForceState",
     "Instrument",
     "InstrumentKind",
     "InstrumentStatus",
@@ -201,6 +212,7 @@ __all__ = [
     "RelationKind",
     "ReviewProcess",
     "SchemaError",
+    "SearchHit",
     "Selection",
     "Source",
     "SourceKind",
@@ -214,11 +226,15 @@ __all__ = [
     "compare_principles",
     "from_json",
     "get",
+    "in_force",
     "instruments",
     "json_schema",
+    "jurisdiction",
     "load",
+    "search",
     "to_csv",
     "to_dict",
+    "to_frame",
     "to_json",
     "to_jsonl",
     "to_jsonld",
@@ -246,11 +262,11 @@ def load(
     return _load(extra, bundled=bundled)
 
 
-def instruments(**criteria: Any) -> Selection[Instrument]:
-    """The bundled instruments that meet ``criteria`` (see :meth:`Selection.filter`).
+def instruments(**criteria: Unpack[Criteria]) -> Selection[Instrument]:
+    """The bundled instruments that meet ``criteria``: the keywords of :meth:`Selection.filter`.
 
-    >>> [i.id for i in instruments(jurisdiction="CIS", kind="model_law")]
-    ['cis-model-law-ai-2025']
+    >>> instruments(jurisdiction="CIS", kind="model_law").ids()
+    ('cis-model-law-ai-2025',)
     """
     return load().instruments.filter(**criteria)
 
@@ -262,8 +278,8 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None
     leaves out what did not exist yet; ``topic`` narrows to one topic (or a list).
 
     >>> cisai_kz = compare(on="2026-02-01").row("KZ")
-    >>> [(e.instrument.id, e.status) for e in cisai_kz.cells["law"]]
-    [('kz-law-ai-2025', 'in_force')]
+    >>> {e.instrument.id: e.status for e in cisai_kz.cells["law"]}["kz-law-ai-2025"]
+    'in_force'
     """
     from cisai._comparison import compare as _compare
 
@@ -288,8 +304,8 @@ def compare_principles(
     >>> matrix = compare_principles()
     >>> matrix.columns[0].key
     'model-law'
-    >>> [e.record.id for e in matrix.cell("human-oversight", "model-law").entries]
-    ['cis-model-law-ai-2025-principle-human-decides']
+    >>> tuple(e.record.id for e in matrix.cell("human-oversight", "model-law").entries)
+    ('cis-model-law-ai-2025-principle-human-decides',)
     """
     from cisai._matrix import compare_principles as _compare
 
@@ -331,6 +347,59 @@ def get(record_id: str) -> AnyRecord:
     return load().get(record_id)
 
 
+def search(query: str, *, dataset: Dataset | None = None) -> tuple[SearchHit, ...]:
+    """Every record (of any type) whose text holds the words of ``query``, best first.
+
+    Words and word prefixes (of three letters or more) match, ignoring case and
+    diacritics (``ё`` is ``е``). Hits in a title or name come first, then in an id,
+    number or code, then in a summary or gist, then in notes; each
+    :class:`SearchHit` says which ``field`` matched. ``dataset`` defaults to the
+    bundled data.
+
+    >>> hit = search("model law artificial")[0]
+    >>> hit.record.id, hit.field
+    ('cis-model-law-ai-2025', 'titles')
+    """
+    from cisai._wordsearch import search_records
+
+    return search_records(dataset if dataset is not None else load(), query)
+
+
+def in_force(instrument: Instrument | str, day: Any) -> InForce:
+    """Whether an instrument (or its id) was in force on ``day``: yes, no or unknown, and why.
+
+    ``day`` is a day (``"2025-06-01"`` or a ``datetime.date``); a month or a year is
+    refused. The answer's ``state`` is an :class:`InForceState` and its ``reason`` says
+    why, e.g. "in force by its status, date of entry into force unknown".
+
+    >>> answer = in_force("by-law-99z-2021-personal-data", "2025-06-01")
+    >>> answer.state.value, answer.reason
+    ('in_force', 'in force since 2021-11-15')
+    """
+    from cisai._inforce import in_force as _in_force
+    from cisai._model import Instrument as _Instrument
+
+    if isinstance(instrument, str):
+        record = get(instrument)
+        if not isinstance(record, _Instrument):
+            from cisai._errors import QueryError
+
+            raise QueryError(f"{instrument!r} is a {type(record).__name__}, not an instrument")
+        instrument = record
+    return _in_force(instrument, day)
+
+
+def jurisdiction(value: str) -> Jurisdiction:
+    """A bundled jurisdiction by its code, id or name, in any case and any language given.
+
+    >>> {jurisdiction(v).code for v in ("Belarus", "Беларусь", "BY", "by")}
+    {'BY'}
+
+    An unknown value raises :class:`NotFoundError` naming the closest codes and names.
+    """
+    return load().jurisdiction(value)
+
+
 def to_dict(obj: Any) -> Any:
     """Plain JSON-ready data (dicts, lists, strings) for a record, records or a Dataset."""
     from cisai._serialize import to_dict as _to_dict
@@ -348,14 +417,31 @@ def to_json(obj: Any, indent: int | None = None) -> str:
 _T = TypeVar("_T")
 
 
-def from_json(text: str | bytes, cls: type[_T]) -> _T:
-    """Typed objects back from JSON: a record class, or :class:`Dataset` for a whole document.
+@overload
+def from_json(text: str | bytes) -> Dataset: ...
+@overload
+def from_json(text: str | bytes, cls: type[_T]) -> _T: ...
 
+
+def from_json(text: str | bytes, cls: Any = None) -> Any:
+    """Typed objects back from JSON: by default a whole :class:`Dataset` document.
+
+    ``cls`` may be :class:`Dataset`, a record class (``cisai.Instrument``),
+    :class:`Selection` (each record's type is recognised by its keys), or
+    ``Selection[T]``, ``list[T]`` or ``tuple[T, ...]`` of a record class.
     A Dataset document of another schema major raises :class:`SchemaError`; an invalid
     document raises :class:`DataError` with the JSON path of the bad field.
+
+    >>> back = from_json(to_json(load()))
+    >>> back == load()
+    True
+    >>> from_json(to_json(load().instruments[:2]), Selection).ids() == load().instruments[:2].ids()
+    True
     """
     from cisai._serialize import from_json as _from_json
 
+    if cls is None:
+        return _from_json(text)
     return _from_json(text, cls)
 
 
@@ -378,6 +464,19 @@ def to_jsonld(obj: Any, dataset: Dataset | None = None) -> dict[str, Any]:
     from cisai._jsonld import to_jsonld as _to_jsonld
 
     return _to_jsonld(obj, dataset)
+
+
+def to_frame(obj: Any) -> Any:
+    """A ``pandas.DataFrame``: one row per record, the columns of :func:`to_csv`.
+
+    Dates stay strings of their precision (``"2025"``, ``"2025-07"``), with
+    ``date_start`` and ``date_end`` columns (``datetime64``) for the interval each
+    covers. pandas is an optional extra: ``pip install "cisai[pandas]"``; without it this
+    raises :class:`ImportError` saying so. ``Selection.to_pandas()`` is the same.
+    """
+    from cisai._frame import to_frame as _to_frame
+
+    return _to_frame(obj)
 
 
 def json_schema() -> dict[str, Any]:

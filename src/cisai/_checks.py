@@ -8,7 +8,7 @@ the line of the offending field.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -485,3 +485,90 @@ def _check_instrument(
             )
         problems.extend(_check_sources(item, (*path, "sources"), relation.sources, required=False))
     return problems
+
+
+@attrs.frozen
+class Unstructured:
+    """A record that could not be structured: its raw mapping, and the problems found."""
+
+    raw: dict[str, Any]
+    cls: type
+    origin: Origin
+    found: Sequence[tuple[tuple[str | int, ...], str]]
+
+
+# (path in the raw record, collection of the target, what it is called in messages)
+_RAW_REFERENCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("jurisdiction",), "codes", "jurisdiction"),
+    (("topics",), "topics", "topic"),
+    (("issuers",), "bodies", "body"),
+    (("instrument",), "instruments", "instrument"),
+    (("holder",), "bodies", "body"),
+    (("established_by",), "instruments", "instrument"),
+    (("relations", "target"), "instruments", "instrument"),
+    (("events", "body"), "bodies", "body"),
+)
+
+
+def reference_problems(
+    unstructured: Sequence[Unstructured], located: Sequence[Located]
+) -> list[Problem]:
+    """The reference problems of records that could not be structured, read from their raw
+    mappings: a record with a bad value in one field still has a misspelt topic or
+    jurisdiction reported in the same run. Fields already reported are left alone.
+    """
+    if not unstructured:
+        return []
+    known: dict[str, set[str]] = {
+        "codes": set(),
+        "topics": set(),
+        "bodies": set(),
+        "instruments": set(),
+    }
+    for found in located:
+        record = found.record
+        if isinstance(record, Jurisdiction):
+            known["codes"].add(record.code)
+        group = {Topic: "topics", Body: "bodies", Instrument: "instruments"}.get(type(record))
+        if group is not None:
+            known[group].add(record.id)
+    problems: list[Problem] = []
+    for item in unstructured:
+        reported = {path[:1] for path, _message in item.found}
+        record_id = item.raw.get("id") if isinstance(item.raw.get("id"), str) else None
+        for path, ref, value in _raw_references(item.raw, item.cls):
+            if path[:1] in reported or value in known[ref[0]]:
+                continue
+            problems.append(
+                Problem(
+                    message=f"unknown {ref[1]} {value!r}; " + suggest(value, known[ref[0]]),
+                    file=item.origin.file,
+                    line=item.origin.line(*path),
+                    record_id=record_id,
+                    field=format_path(path),
+                )
+            )
+    return problems
+
+
+def _raw_references(
+    raw: dict[str, Any], cls: type
+) -> Iterator[tuple[tuple[str | int, ...], tuple[str, str], str]]:
+    """(path, (target collection, name), id) for every string reference in ``raw``."""
+    for steps, group, what in _RAW_REFERENCES:
+        if cls is Topic or (steps[0] == "holder" and cls is not Competency):
+            continue
+        if steps[0] == "jurisdiction" and cls not in (Body, Instrument):
+            continue
+        value = raw.get(steps[0])
+        if len(steps) == 2:
+            for index, entry in enumerate(value if isinstance(value, list) else []):
+                target = entry.get(steps[1]) if isinstance(entry, dict) else None
+                if isinstance(target, str):
+                    yield (steps[0], index, steps[1]), (group, what), target
+        elif isinstance(value, str):
+            yield steps, (group, what), value
+        elif isinstance(value, list):
+            for index, entry in enumerate(value):
+                if isinstance(entry, str):
+                    yield (steps[0], index), (group, what), entry

@@ -10,10 +10,14 @@ glance who has an AI law, a strategy and a dedicated regulator:
 - **regulator**: institutions tagged ``regulators`` (a dedicated AI regulator);
 - **other**: every other instrument.
 
-On a given day an instrument that did not exist yet is left out, and each entry's
-status is read from the events: ``in_force`` when the events show it in force,
-otherwise the latest dated step on or before that day (``signed``, ``adopted``,
-``announced``, ...). Without a day, the status is the record's current ``status``.
+Without a day, each entry's ``status`` is the status recorded in the data (an
+:class:`~cisai.InstrumentStatus` value, as of the data version). On a given day (a
+day, not a month or year) an instrument that did not exist yet is left out, and the
+status is read from the events: ``in_force`` when a dated event shows it in force,
+otherwise the kind of the latest dated event on or before that day (``signed``,
+``adopted``, ``announced``, ``discussed``; ``reported`` means only a report of it is
+dated by then), ``undated`` when none of its events is dated, ``unknown`` when none is
+dated by then. Each entry also carries the three-valued :func:`cisai.in_force` answer.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import attrs
 from cisai._dataset import Dataset
 from cisai._dates import PartialDate
 from cisai._errors import QueryError
+from cisai._inforce import InForce, day_of, in_force
 from cisai._model import EventKind, Instrument, InstrumentKind, Jurisdiction
 from cisai._query import in_force_on
 
@@ -79,33 +84,49 @@ def status_on(instrument: Instrument, day: _dt.date | None) -> str | None:
     return latest or "unknown"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ComparisonEntry:
     """One instrument in a cell, with its status on the comparison's day."""
 
     instrument: Instrument
     status: str
+    in_force: InForce | None = None
+    """On the comparison's day: in force, not in force or unknown, and why (None: no day)."""
+
+    def __repr__(self) -> str:
+        return f"<ComparisonEntry {self.instrument.id!r}: {self.status}>"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ComparisonRow:
     """One state: its instruments in each group."""
 
     jurisdiction: Jurisdiction
     cells: Mapping[str, tuple[ComparisonEntry, ...]]
 
+    def __repr__(self) -> str:
+        """``<ComparisonRow KZ: law 1, strategy 2, ...>``: the state and its cell sizes."""
+        counts = ", ".join(f"{group} {len(self.cells.get(group, ()))}" for group in GROUPS)
+        return f"<ComparisonRow {self.jurisdiction.code}: {counts}>"
+
     def has(self, group: str, *, in_force: bool = False) -> bool:
         """Whether the state has an instrument in ``group`` (in force on the day, if asked)."""
         return any(not in_force or e.status == "in_force" for e in self.cells[group])
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Comparison:
     """The states x groups matrix of one day (``on``; None: as of the data) and topic."""
 
     on: PartialDate | None
     topic: str | None
     rows: tuple[ComparisonRow, ...]
+
+    def __repr__(self) -> str:
+        when = f"on {self.on}" if self.on is not None else "as of the data"
+        topic = f", topic {self.topic!r}" if self.topic else ""
+        codes = ", ".join(row.jurisdiction.code for row in self.rows)
+        return f"<Comparison {when}{topic}: {len(self.rows)} states ({codes})>"
 
     def row(self, code: str) -> ComparisonRow:
         """The row of one state by its code (``"KZ"``)."""
@@ -133,6 +154,12 @@ class Comparison:
                                 "kind": e.instrument.kind.value,
                                 "date": str(e.instrument.date) if e.instrument.date else None,
                                 "status": e.status,
+                                "in_force": e.in_force.state.value
+                                if e.in_force is not None
+                                else None,
+                                "in_force_reason": e.in_force.reason
+                                if e.in_force is not None
+                                else None,
                             }
                             for e in row.cells[group]
                         ]
@@ -149,7 +176,7 @@ def compare(dataset: Dataset, *, on: Any = None, topic: Any = None) -> Compariso
 
     ``topic`` narrows to instruments on that topic (sub-topics included).
     """
-    day = PartialDate.parse(on) if on is not None else None
+    day = PartialDate.parse(day_of(on, "on")) if on is not None else None
     instruments = dataset.instruments
     if topic is not None:
         instruments = instruments.filter(topic=topic)
@@ -162,8 +189,9 @@ def compare(dataset: Dataset, *, on: Any = None, topic: Any = None) -> Compariso
                 continue
             status = status_on(instrument, day.start if day is not None else None)
             if status is not None:
+                answer = in_force(instrument, day.start) if day is not None else None
                 cells[group_of(instrument)].append(
-                    ComparisonEntry(instrument=instrument, status=status)
+                    ComparisonEntry(instrument=instrument, status=status, in_force=answer)
                 )
         rows.append(
             ComparisonRow(

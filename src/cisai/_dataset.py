@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from cisai._errors import NotFoundError, suggest
+from cisai._errors import NotFoundError, closest, suggest
 from cisai._model import (
     RECORD_TYPES,
     AnyRecord,
@@ -98,6 +98,21 @@ class Dataset:
             f"{len(self.bodies)} bodies, {len(self.topics)} topics, {len(self)} records>"
         )
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when the data version and every collection hold the same records.
+
+        So a Dataset read back with :func:`cisai.from_json` equals the one written.
+        """
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        if self.data_version != other.data_version or len(self) != len(other):
+            return False
+        mine, theirs = self.collections(), other.collections()
+        return all(mine[name] == theirs[name] for name in mine)
+
+    def __hash__(self) -> int:
+        return hash((self.data_version, len(self)))
+
     # -- lookups --------------------------------------------------------------------
 
     @property
@@ -113,8 +128,25 @@ class Dataset:
             return self._index.by_id[record_id]
         except (KeyError, TypeError):
             raise NotFoundError(
-                f"no record with id {record_id!r}; " + suggest(str(record_id), self._index.by_id)
+                f"no record with id {record_id!r}; " + closest(str(record_id), self._index.by_id)
             ) from None
+
+    def jurisdiction(self, value: str) -> Jurisdiction:
+        """A jurisdiction by its code, id or name in any language the data gives.
+
+        Case and diacritics are ignored: ``"BY"``, ``"by"``, ``"Belarus"`` and
+        ``"Беларусь"`` are Belarus. An unknown value raises
+        :class:`~cisai.NotFoundError` naming the closest codes and names.
+        """
+        code = self._index.jurisdiction_code(value)
+        if code is None:
+            raise NotFoundError(
+                f"no jurisdiction {value!r}; "
+                + closest(str(value), self._index.jurisdiction_names)
+                + " (accepted: the code such as 'BY', the id, or a name the data gives;"
+                " the data holds no ISO alpha-3 codes)"
+            )
+        return next(j for j in self.jurisdictions if j.code == code)
 
     def principle_concept(self, name: str) -> PrincipleConcept:
         """A principle concept by its id or one of its aliases (case-insensitive).

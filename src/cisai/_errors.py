@@ -18,6 +18,7 @@ __all__ = [
     "Problem",
     "QueryError",
     "SchemaError",
+    "closest",
     "format_path",
     "suggest",
 ]
@@ -121,6 +122,25 @@ def suggest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
     if len(options) <= 30:
         return "accepted: " + ", ".join(repr(o) for o in options)
     return f"accepted: {len(options)} values, e.g. " + ", ".join(repr(o) for o in options[:8])
+
+
+def closest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
+    """Phrase "did you mean ...?" with the ``limit`` values closest to ``value`` by spelling.
+
+    Unlike :func:`suggest`, it always names the closest ones, however far, rather than
+    the first ones in alphabetical order: for ids, where a list of examples says nothing.
+    """
+    import difflib
+
+    key = value.casefold()
+    options = sorted(set(accepted))
+    if not options:
+        return "none are defined"
+    ranked = sorted(
+        options,
+        key=lambda o: (-difflib.SequenceMatcher(None, key, o.casefold()).ratio(), o),
+    )
+    return "did you mean " + " or ".join(repr(o) for o in ranked[:limit]) + "?"
 
 
 def format_path(path: Sequence[str | int]) -> str:

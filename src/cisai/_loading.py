@@ -18,10 +18,10 @@ from typing import Any
 import attrs
 
 from cisai._bundle import bundled_files, load_bundled
-from cisai._checks import Located, check, namespace
+from cisai._checks import Located, Unstructured, check, namespace, reference_problems
 from cisai._converter import bulk, problems_of, structure
 from cisai._dataset import Dataset
-from cisai._errors import DataError, Problem, SchemaError, format_path, suggest
+from cisai._errors import DataError, Problem, SchemaError, closest, format_path, suggest
 from cisai._jsonio import parse_json
 from cisai._model import RECORD_TYPES, AnyRecord, Source
 from cisai._origin import Origin
@@ -228,13 +228,19 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
     return by_key
 
 
+def _inline_source(url: str) -> Source:
+    """A source written as its bare URL: nothing else is known about it (kind secondary)."""
+    return Source(url=url.strip())
+
+
 def _expand_sources(
     value: Any,
     catalogue: dict[str, Source],
     path: tuple[str | int, ...],
     report: list[tuple[tuple[str | int, ...], str]],
 ) -> Any:
-    """Replace source references (ids or URLs) by the catalogue's (checked) sources."""
+    """Replace source references by sources: a catalogue id or URL by the catalogue's
+    (checked) source, any other http(s) URL by a source of that URL alone."""
     if not isinstance(value, list):
         return value
     expanded = []
@@ -243,11 +249,15 @@ def _expand_sources(
             if item in catalogue:
                 expanded.append(catalogue[item])
                 continue
+            if item.startswith(("https://", "http://")):
+                expanded.append(_inline_source(item))  # a bare URL is a source of its own
+                continue
             report.append(
                 (
                     (*path, index),
                     f"unknown source {item!r}; "
-                    + suggest(item, [k for k in catalogue if not k.startswith("http")]),
+                    + closest(item, [k for k in catalogue if not k.startswith("http")])
+                    + " (a source is a catalogue id, an http(s) URL, or a mapping with a url)",
                 )
             )
             continue
@@ -324,7 +334,11 @@ def _duplicate_key_problems(file: str, root: Any) -> Iterator[Problem]:
         )
 
 
-def _structure_documents(documents: Sequence[Document], problems: list[Problem]) -> list[Located]:
+def _structure_documents(
+    documents: Sequence[Document],
+    problems: list[Problem],
+    unstructured: list[Unstructured] | None = None,
+) -> list[Located]:
     catalogue = _catalogue(documents, problems)
     located: list[Located] = []
     for document in documents:
@@ -389,7 +403,10 @@ def _structure_documents(documents: Sequence[Document], problems: list[Problem])
                 try:
                     record: AnyRecord = structure(prepared, cls)
                 except Exception as exc:
-                    problems.extend(_problems_at(problems_of(exc), origin, record_id))
+                    found = problems_of(exc)
+                    problems.extend(_problems_at(found, origin, record_id))
+                    if unstructured is not None:
+                        unstructured.append(Unstructured(raw, cls, origin, found))
                     continue
                 located.append(Located(record, origin))
     return located
@@ -433,12 +450,34 @@ def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Lo
     return [item for item in located if id(item) not in replaced]
 
 
+def _without_echoes(problems: list[Problem]) -> list[Problem]:
+    """Drop "at least one source is required" where the sources given were reported as
+    unknown already: one mistake, one message."""
+    unknown = {
+        (p.file, p.record_id, (p.field or "").rsplit("[", 1)[0])
+        for p in problems
+        if p.message.startswith("unknown source ")
+    }
+    return [
+        p
+        for p in problems
+        if p.message != "at least one source is required"
+        or (p.file, p.record_id, p.field or "") not in unknown
+    ]
+
+
 def _build(
     documents: Sequence[Document], problems: list[Problem], data_version: str | None
 ) -> Dataset:
     with bulk():
-        located = _apply_overrides(_structure_documents(documents, problems), problems)
+        # Records that could not be structured still get their references checked, so one
+        # run reports a misspelt jurisdiction next to a bad enum value of the same record.
+        unstructured: list[Unstructured] = []
+        located = _structure_documents(documents, problems, unstructured)
+        located = _apply_overrides(located, problems)
         problems.extend(check(located, data_version=data_version))
+        problems.extend(reference_problems(unstructured, located))
+        problems[:] = _without_echoes(problems)
         if problems:
             problems.sort(key=lambda p: (p.file or "", p.line or 0))
             raise DataError(problems)

@@ -751,3 +751,26 @@ RECORD_TYPES: tuple[type[AnyRecord], ...] = (
     ReviewProcess,
 )
 """Every record type, in the order their collections appear in files and documents."""
+
+
+def _short_repr(record: AnyRecord) -> str:
+    """``<Instrument 'id' 2025-04-18: Title...>``: type, id, title or name, date.
+
+    A record holds its sources, events and notes; the generated repr printed all of them
+    (several kilobytes for one instrument). ``attrs.asdict`` or ``cisai.to_dict`` gives
+    every field.
+    """
+    label = getattr(record, "title", None) or getattr(record, "name", None)
+    label = label or getattr(record, "label", None) or getattr(record, "gist", None)
+    date = getattr(record, "date", None)
+    text = f"<{type(record).__name__} {record.id!r}"
+    if date is not None:
+        text += f" {date}"
+    if isinstance(label, str) and label:
+        label = " ".join(label.split())
+        text += ": " + (label if len(label) <= 60 else label[:59].rstrip() + "…")
+    return text + ">"
+
+
+for _record_type in RECORD_TYPES:
+    _record_type.__repr__ = _short_repr  # type: ignore[assignment,method-assign]

@@ -11,10 +11,10 @@ import bisect
 import datetime as _dt
 import enum
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
 from cisai._dates import PartialDate, Precision
-from cisai._errors import QueryError, suggest
+from cisai._errors import QueryError, closest, suggest
 from cisai._model import (
     AnyRecord,
     Body,
@@ -31,7 +31,7 @@ from cisai._model import (
     Topic,
 )
 
-__all__ = ["CRITERIA", "Index", "in_force_on"]
+__all__ = ["CRITERIA", "Criteria", "Index", "in_force_on"]
 
 Predicate = Callable[[Any], bool]
 
@@ -46,9 +46,11 @@ CRITERIA: Mapping[str, str] = {
     "... that of its instrument); a list means any",
     "issuer": "the id of a body among the instrument's issuers; a list means any",
     "status": "an InstrumentStatus value; a list means any",
-    "text": "case-insensitive text in titles (every language), number, summary, names; "
-    "a list means any",
-    "in_force_on": "in force on that day, from its events",
+    "text": "words or word prefixes, each found in titles (every language), names, id, "
+    "number, summary or notes; case and diacritics ignored; a list means any",
+    "in_force_on": "in force on that day (a day, not a month or year), as dated events show",
+    "include_unknown": "with in_force_on=True: also keep instruments whose being in force on "
+    "that day is unknown (see cisai.in_force)",
     "changed_since": "added or changed in a data version after this one, e.g. '2026.11.0'",
     "instrument": "the id of the instrument a part belongs to; a list means any",
     "body": "the id of the body that holds a competency or is a body's parent; a list means any",
@@ -60,6 +62,37 @@ CRITERIA: Mapping[str, str] = {
     "part": "a ProvisionPart value; a list means any",
 }
 """Every criterion ``filter()`` understands, with what it means."""
+
+DateLike: TypeAlias = str | _dt.date | PartialDate
+"""A date: ``"2025"``, ``"2025-03"``, ``"2025-03-26"``, ``"March 2025"``, a date, a PartialDate."""
+OneOrMore: TypeAlias = str | enum.Enum | Any | Sequence[str | enum.Enum | Any]
+"""A value, or a list (tuple, set) of values meaning any of them."""
+
+
+class Criteria(TypedDict, total=False):
+    """The keyword arguments of ``Selection.filter()``: one per entry of :data:`CRITERIA`.
+
+    A test keeps the two in step, so an editor or mypy knows every criterion.
+    """
+
+    since: DateLike | None
+    until: DateLike | None
+    topic: OneOrMore | None
+    kind: OneOrMore | None
+    jurisdiction: OneOrMore | None
+    issuer: OneOrMore | None
+    status: OneOrMore | None
+    text: str | Sequence[str] | None
+    in_force_on: DateLike | None
+    include_unknown: bool | None
+    changed_since: str | None
+    instrument: OneOrMore | None
+    body: OneOrMore | None
+    holder: OneOrMore | None
+    concept: OneOrMore | None
+    attestation: OneOrMore | None
+    confidence: OneOrMore | None
+    part: OneOrMore | None
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -157,6 +190,7 @@ class Index:
         self.codes: dict[str, str] = {
             r.code.casefold(): r.code for r in records if isinstance(r, Jurisdiction)
         }
+        self.jurisdiction_keys, self.jurisdiction_names = _jurisdiction_keys(records)
         self.body_ids = frozenset(r.id for r in records if isinstance(r, Body))
         self.instrument_ids = frozenset(r.id for r in records if isinstance(r, Instrument))
         incoming: dict[str, list[tuple[Instrument, Relation]]] = {}
@@ -181,14 +215,23 @@ class Index:
             found |= self.topic_subtree[topic_id]
         return frozenset(found)
 
+    def jurisdiction_code(self, value: Any) -> str | None:
+        """The code of the jurisdiction a code, id or name stands for (None: no such one)."""
+        code = getattr(value, "code", None)
+        if isinstance(code, str) and code.casefold() in self.codes:
+            return self.codes[code.casefold()]
+        return self.jurisdiction_keys.get(_folded(str(value)))
+
     def jurisdictions(self, value: Any) -> frozenset[str]:
+        """Jurisdiction codes for codes, ids or names (any case, any language given)."""
         found = set()
         for item in _as_list(value):
-            code = self.codes.get(str(item).strip().casefold())
+            code = self.jurisdiction_code(item)
             if code is None:
                 raise QueryError(
                     f"unknown jurisdiction {item!r}; "
-                    + suggest(str(item).upper(), self.codes.values())
+                    + closest(str(item), self.jurisdiction_names)
+                    + " (a code such as 'BY', or a name such as 'Belarus')"
                 )
             found.add(code)
         return frozenset(found)
@@ -329,6 +372,7 @@ class Index:
 
     def _predicates(self, sample: Any, criteria: Mapping[str, Any]) -> list[tuple[str, Predicate]]:
         predicates: list[tuple[str, Predicate]] = []
+        criteria = _checked_combinations(criteria)
         for name, value in criteria.items():
             if name not in CRITERIA:
                 raise QueryError(f"unknown criterion {name!r}; " + suggest(name, CRITERIA))
@@ -352,8 +396,7 @@ class Index:
                 return lambda r: r.date is not None and r.date.end >= bound.start
             return lambda r: r.date is not None and r.date.start <= bound.end
         if name == "in_force_on":
-            day = _date(value, name).start
-            return lambda r: in_force_on(r, day)
+            return _in_force_predicate(value, include_unknown=False)
         if name == "topic":
             wanted = self.topics(value)
             return lambda r: not wanted.isdisjoint(r.topics)
@@ -379,10 +422,7 @@ class Index:
             wanted_ids = self.ids(value, self.instrument_ids, "instrument")
             return lambda r: r.instrument in wanted_ids
         if name == "text":
-            needles = [str(v).casefold().strip() for v in _as_list(value)]
-            if not all(needles):
-                raise QueryError("text: an empty search text matches everything; give some text")
-            return lambda r: any(needle in _haystack(r) for needle in needles)
+            return _text_predicate(value)
         if name == "changed_since":
             from cisai._ids import version_key
 
@@ -424,7 +464,7 @@ def _applies(sample: Any, name: str, field: str) -> bool:
         return hasattr(sample, "holder") or isinstance(sample, Body)
     if name in ("since", "until"):
         return hasattr(sample, "date")
-    if name in ("in_force_on", "issuer", "status"):
+    if name in ("in_force_on", "include_unknown", "issuer", "status"):
         return isinstance(sample, Instrument)
     if name == "jurisdiction":
         return hasattr(sample, "jurisdiction") or hasattr(sample, "instrument")
@@ -455,13 +495,70 @@ def _enum_for(name: str, sample: Any) -> type[enum.Enum]:
     return type(getattr(sample, _FIELD_OF.get(name, name)))
 
 
-def _haystack(record: Any) -> str:
-    parts: list[str] = [record.id]
-    for field in ("summary", "gist", "name", "label", "number", "code", "wording", "description"):
-        value = getattr(record, field, None)
-        if isinstance(value, str):
-            parts.append(value)
-    for title in getattr(record, "titles", ()) + getattr(record, "names", ()):
-        parts.append(title.text)
-    parts.extend(getattr(record, "aliases", ()))
-    return "\n".join(parts).casefold()
+def _checked_combinations(criteria: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Refuse a reversed date range; fold ``include_unknown`` into ``in_force_on``."""
+    since, until = criteria.get("since"), criteria.get("until")
+    if since is not None and until is not None:
+        low, high = _date(since, "since"), _date(until, "until")
+        if low.start > high.end:
+            raise QueryError(
+                f"since {str(low)!r} is after until {str(high)!r}: no date can be in that range"
+            )
+    include = criteria.get("include_unknown")
+    if include is None:
+        return criteria
+    if not isinstance(include, bool):
+        raise QueryError(f"include_unknown: expected True or False, not {include!r}")
+    if criteria.get("in_force_on") is None:
+        raise QueryError("include_unknown only goes with in_force_on (a day)")
+    rest = {k: v for k, v in criteria.items() if k not in ("include_unknown", "in_force_on")}
+    return {**rest, "in_force_on": _InForceQuery(criteria["in_force_on"], include)}
+
+
+class _InForceQuery:
+    """``in_force_on`` with its ``include_unknown`` flag, carried as one criterion value."""
+
+    def __init__(self, day: Any, include_unknown: bool) -> None:
+        self.day = day
+        self.include_unknown = include_unknown
+
+
+def _in_force_predicate(value: Any, *, include_unknown: bool) -> Predicate:
+    from cisai._inforce import InForceState, day_of, in_force
+
+    if isinstance(value, _InForceQuery):
+        value, include_unknown = value.day, value.include_unknown
+    day = day_of(value, "in_force_on")
+    if not include_unknown:
+        return lambda r: in_force_on(r, day)
+    kept = (InForceState.IN_FORCE, InForceState.UNKNOWN)
+    return lambda r: in_force(r, day).state in kept
+
+
+def _folded(text: str) -> str:
+    """A lookup key: case, diacritics and surrounding blanks ignored (``ё`` is ``е``)."""
+    from cisai._wordsearch import fold
+
+    return " ".join(fold(text).split())
+
+
+def _jurisdiction_keys(records: Sequence[AnyRecord]) -> tuple[dict[str, str], dict[str, str]]:
+    """Folded code, id and every name -> code; and each code and name as written -> code."""
+    keys: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for record in records:
+        if isinstance(record, Jurisdiction):
+            spelled = [record.code, record.name, *(n.text for n in record.names)]
+            for text in (*spelled, record.id):
+                keys.setdefault(_folded(text), record.code)
+            for text in spelled:  # what suggestions name: the id repeats the code
+                names.setdefault(text, record.code)
+    return keys, names
+
+
+def _text_predicate(value: Any) -> Predicate:
+    """Words and word prefixes (see :mod:`cisai.wordsearch`); a list means any of the queries."""
+    from cisai._wordsearch import matches, query_words
+
+    queries = [query_words(v) for v in _as_list(value)]
+    return lambda r: any(matches(r, needles) for needles in queries)

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from cisai._errors import QueryError, suggest
 
 if TYPE_CHECKING:
-    from cisai._query import Index
+    from typing import Unpack
+
+    from cisai._query import Criteria, Index
 
 __all__ = ["Selection"]
 
@@ -86,7 +88,8 @@ class Selection(Sequence[T], Generic[T]):
         return hash(self._items)
 
     def __repr__(self) -> str:
-        ids = [getattr(r, "id", repr(r)) for r in self._items[:5]]
+        """``<Selection of 52 Instruments: id, id, ... 47 more>``: its length and first ids."""
+        ids = [str(getattr(r, "id", r)) for r in self._items[:5]]
         more = f", ... {len(self._items) - 5} more" if len(self._items) > 5 else ""
         kind = type(self._items[0]).__name__ if self._items else "record"
         if len(self._items) != 1:
@@ -95,8 +98,35 @@ class Selection(Sequence[T], Generic[T]):
 
     # -- narrowing and ordering --------------------------------------------------------
 
-    def filter(self, **criteria: Any) -> Selection[T]:
-        """The records that meet every criterion (see the querying guide for the criteria)."""
+    def filter(self, **criteria: Unpack[Criteria]) -> Selection[T]:
+        """The records that meet every criterion given (ANDed; a list means any of them).
+
+        Criteria (each one checked: an unknown value raises :class:`~cisai.QueryError`
+        naming the closest accepted ones; ``None`` means "not given"):
+
+        - ``since``, ``until``: dated on or after / on or before this date (inclusive; a
+          partial date such as ``"2025"`` covers its whole interval, and overlaps count);
+        - ``topic``: a topic id or alias, its sub-topics included;
+        - ``kind``: the record's kind (an enum value, e.g. ``"decree"``, ``"ministry"``);
+        - ``jurisdiction``: a jurisdiction code, id or name (``"BY"``, ``"Belarus"``);
+        - ``issuer``: the id of a body among an instrument's issuers;
+        - ``status``: an :class:`~cisai.InstrumentStatus` value;
+        - ``text``: words or word starts in titles, names, id, number, summary, notes;
+        - ``in_force_on``: in force on that day, as dated events show (a day);
+        - ``include_unknown``: with ``in_force_on``, also keep the unknowns;
+        - ``changed_since``: added or changed after that data version (``"2026.11.0"``);
+        - ``instrument``: the id of the instrument a part belongs to;
+        - ``body``: the body holding a competency, or a body's parent body;
+        - ``holder``: the body that holds a competency (or the Body);
+        - ``concept``: a principle concept id or alias (``"transparency"``);
+        - ``attestation``: ``official_text``, ``official_report`` or ``secondary_report``;
+        - ``confidence``: ``high``, ``medium`` or ``low``;
+        - ``part``: a :class:`~cisai.ProvisionPart` value.
+
+        >>> import cisai
+        >>> cisai.load().instruments.filter(jurisdiction="CIS", kind="model_law").ids()
+        ('cis-model-law-ai-2025',)
+        """
         if not criteria:
             return self
         if self._index is None:
@@ -135,6 +165,12 @@ class Selection(Sequence[T], Generic[T]):
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""
         return tuple(str(getattr(r, "id")) for r in self._items)  # noqa: B009
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of the records: :func:`cisai.to_frame` of this selection."""
+        from cisai._frame import to_frame
+
+        return to_frame(self)
 
     def first(self) -> T | None:
         """The first record, or ``None`` when the selection is empty."""

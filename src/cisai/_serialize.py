@@ -9,6 +9,7 @@ data always gives the same bytes, so exports diff cleanly in git.
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Iterable
 from typing import Any, TypeVar, overload
 
@@ -20,6 +21,7 @@ from cisai._errors import DataError, Problem, format_path
 from cisai._gc import paused
 from cisai._jsonio import parse_json
 from cisai._model import RECORD_TYPES, Record
+from cisai._selection import Selection
 from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
 
 __all__ = ["from_json", "to_dict", "to_json"]
@@ -95,17 +97,107 @@ def to_json(obj: Any, indent: int | None = None) -> str:
         return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
-    """Typed objects back from :func:`to_json` output: a record class, or :class:`Dataset`.
+def from_json(text: str | bytes, cls: Any = Dataset) -> Any:
+    """Typed objects back from :func:`to_json` output (by default a whole :class:`Dataset`).
 
-    A Dataset document of another schema major raises :class:`~cisai.SchemaError`;
-    an invalid document raises :class:`~cisai.DataError` with the JSON path of the
-    bad field.
+    ``cls`` is :class:`Dataset` (the default), a record class (``cisai.Instrument``),
+    ``Selection`` (each record's type recognised by its keys) or ``Selection[T]``,
+    ``list[T]`` or ``tuple[T, ...]`` of a record class. A Dataset document of another
+    schema major raises :class:`~cisai.SchemaError`; an invalid document raises
+    :class:`~cisai.DataError` with the JSON path of the bad field; any other ``cls``
+    raises :class:`TypeError` naming what is accepted.
     """
+    shape = _shape_of(cls)
     data = parse_json(text, "<json>")
+    if shape is None:
+        return _dataset_from(data)
+    container, item_cls = shape
+    if container is None:
+        assert item_cls is not None  # a record class alone always names its class
+        return _structure_json(data, item_cls, "$")
+    if not isinstance(data, list):
+        raise DataError(
+            f"expected a JSON array of records, got {_json_kind(data)}", file="<json>", field="$"
+        )
+    items = _structure_items(data, item_cls)
+    if container is Selection:
+        from cisai._query import Index
+
+        return Selection(items, Index(items))
+    return container(items)
+
+
+_ACCEPTED = (
+    "cisai.Dataset, a record class such as cisai.Instrument, cisai.Selection, "
+    "or Selection[T], list[T] or tuple[T, ...] of a record class"
+)
+
+
+def _shape_of(cls: Any) -> tuple[type | None, type | None] | None:
+    """``None`` for a Dataset, else (container or None, record class or None for any)."""
     if cls is Dataset:
-        return _dataset_from(data)  # type: ignore[return-value]
-    return _structure_json(data, cls, "$")
+        return None
+    if cls is Selection:
+        return (Selection, None)
+    if _is_record_class(cls):
+        return (None, cls)
+    origin, args = typing.get_origin(cls), typing.get_args(cls)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        args = args[:1]
+    if origin in (list, tuple, Selection) and len(args) == 1 and _is_record_class(args[0]):
+        return (origin, args[0])
+    raise TypeError(f"from_json cannot read a {cls!r}; accepted: {_ACCEPTED}")
+
+
+def _is_record_class(cls: Any) -> bool:
+    """A record class, or a value class of the model (``Source``, ``Event``, ``Title``, ...)."""
+    return isinstance(cls, type) and attrs.has(cls) and cls.__module__ == "cisai._model"
+
+
+def _json_kind(data: Any) -> str:
+    kinds = {dict: "an object", str: "a string", bool: "true or false", type(None): "null"}
+    return kinds.get(type(data), "a number")
+
+
+def _structure_items(data: list[Any], item_cls: type | None) -> list[Any]:
+    """Each item of a JSON array as a record: of ``item_cls``, or recognised by its keys."""
+    items: list[Any] = []
+    problems: list[Problem] = []
+    with bulk():
+        for index, item in enumerate(data):
+            try:
+                cls = item_cls or _record_class_of(item, f"$[{index}]")
+                items.append(_structure_json(item, cls, f"$[{index}]"))
+            except DataError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return items
+
+
+def _record_class_of(item: Any, where: str) -> type:
+    """The record class whose fields are exactly (or, failing that, include) ``item``'s keys."""
+    if not isinstance(item, dict):
+        raise DataError(
+            f"expected a record object, got {_json_kind(item)}", file="<json>", field=where
+        )
+    keys = set(item)
+    exact = [c for c in RECORD_TYPES if keys == _field_names(c)]
+    close = exact or [c for c in RECORD_TYPES if keys <= _field_names(c)]
+    if len(close) == 1:
+        return close[0]
+    names = ", ".join(c.__name__ for c in close) or "none"
+    raise DataError(
+        f"cannot tell which record type this is (its keys fit: {names}); "
+        "read it with Selection[cisai.Instrument] (or another record class)",
+        file="<json>",
+        record_id=item.get("id") if isinstance(item.get("id"), str) else None,
+        field=where,
+    )
+
+
+def _field_names(cls: type) -> set[str]:
+    return {a.name for a in attrs.fields(cls)}
 
 
 def _structure_json(data: Any, cls: type[T], root: str) -> T:

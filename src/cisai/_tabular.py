@@ -22,7 +22,7 @@ from typing import Any
 from cisai._dataset import Dataset
 from cisai._serialize import to_dict
 
-__all__ = ["record_type", "to_csv", "to_jsonl"]
+__all__ = ["record_type", "records_of", "to_csv", "to_jsonl"]
 
 
 def record_type(record: Any) -> str:
@@ -36,6 +36,11 @@ def _records(obj: Dataset | Iterable[Any]) -> list[Any]:
     if hasattr(obj, "__attrs_attrs__"):
         return [obj]
     return list(obj)
+
+
+def records_of(obj: Dataset | Iterable[Any]) -> list[Any]:
+    """The records of a Dataset, a Selection, an iterable of records or one record."""
+    return _records(obj)
 
 
 def to_jsonl(obj: Dataset | Iterable[Any]) -> str:

@@ -1,13 +1,14 @@
-"""The ``cisai`` command line: ``info``, ``list``, ``show``, ``export``, ``schema``, ``validate``,
-``compare``, ``principles``, ``competencies``.
+"""The ``cisai`` command line: ``info``, ``list``, ``search``, ``show``, ``export``, ``schema``,
+``validate``, ``compare``, ``principles``, ``competencies``.
 
 Run ``cisai --help`` (or ``python -m cisai --help``) for the commands, and
 ``cisai COMMAND --help`` for each command's options and examples. The entry point
 is :func:`main`, which returns the exit code:
 
 - ``0``: done;
-- ``1``: a record was not found, or the data is invalid;
-- ``2``: a usage error (an unknown option, record type or filter value).
+- ``1``: the data: a record was not found, or a data file is invalid or unreadable;
+- ``2``: a usage error: an unknown option, record type, column or filter value, a
+  reversed date range, or a path (``--data``, ``validate``) that does not exist.
 
 A user's mistake prints one line to stderr, starting with ``cisai: error:``.
 This module uses only the public API of :mod:`cisai` and the standard library.
@@ -134,10 +135,16 @@ examples:
   cisai info
   cisai list --jurisdiction BY --since 2025
   cisai list bodies --format csv > bodies.csv
+  cisai search "personal data"
   cisai show cis-model-law-ai-2025
+  cisai show BY
   python -m cisai show cis-model-law-ai-2025 --format json
 
-exit status: 0 done, 1 not found or invalid data, 2 usage error.
+exit status (the same for every command):
+  0  done (an empty list is not an error)
+  1  the data: a record not found, or a data file that is invalid or cannot be read
+  2  usage: an unknown command, option, record type or column, a filter value that is
+     not understood, a reversed date range, or a path that does not exist
 """
 
 _INFO_EPILOG = """\
@@ -178,6 +185,7 @@ examples:
   cisai show cis-model-law-ai-2025
   cisai show cis-model-law-ai-2025 --format json
   cisai show by-president                      # a body (any record id works)
+  cisai show BY                                # a jurisdiction, by its code or name
 """
 
 # (option, criterion, multiple values allowed, comma-separated lists split, help)
@@ -198,11 +206,29 @@ _FILTERS: tuple[tuple[str, str, bool, bool, str], ...] = (
         True,
         "the record's kind, e.g. decree, law, concept (bodies: ministry, ...)",
     ),
-    ("--jurisdiction", "jurisdiction", True, True, "a jurisdiction code: BY, KZ, RU, CIS, ..."),
+    (
+        "--jurisdiction",
+        "jurisdiction",
+        True,
+        True,
+        "a jurisdiction code or name: BY, KZ, CIS, Belarus, Беларусь, ...",
+    ),
     ("--issuer", "issuer", True, True, "the id of a body among an instrument's issuers"),
     ("--status", "status", True, True, "an instrument status: adopted, in_force, draft, ..."),
-    ("--text", "text", True, False, "case-insensitive text in ids, titles, names, summary, number"),
-    ("--in-force-on", "in_force_on", False, False, "in force on that DATE, from its timeline"),
+    (
+        "--text",
+        "text",
+        True,
+        False,
+        "words or word starts in titles, names, id, number, summary, notes (any case)",
+    ),
+    (
+        "--in-force-on",
+        "in_force_on",
+        False,
+        False,
+        "in force on that day (YYYY-MM-DD), as dated events show",
+    ),
     (
         "--changed-since",
         "changed_since",
@@ -228,7 +254,7 @@ _FILTERS: tuple[tuple[str, str, bool, bool, str], ...] = (
 _METAVARS = {
     "since": "DATE",
     "until": "DATE",
-    "in_force_on": "DATE",
+    "in_force_on": "DAY",
     "changed_since": "VERSION",
     "text": "TEXT",
 }
@@ -303,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="output format (default: table)",
     )
+    _add_table_arguments(lister)
 
     show = commands.add_parser(
         "show",
@@ -318,6 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_export_commands(commands, data)
     _add_compare_command(commands, data)
+    _add_search_command(commands, data)
     _add_matrix_commands(commands, data)
     return parser
 
@@ -331,10 +359,34 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
             group.add_argument(option, dest=dest, action="append", metavar=metavar, help=text)
         else:
             group.add_argument(option, dest=dest, metavar=metavar, help=text)
+    group.add_argument(
+        "--include-unknown",
+        dest="include_unknown",
+        action="store_const",
+        const=True,
+        help="with --in-force-on: also list instruments whose being in force that day is "
+        "unknown (e.g. in force by status, entry into force undated)",
+    )
     out = parser.add_argument_group("order")
     out.add_argument("--sort", metavar="FIELD", help="sort by a field (date, id, title, kind, ...)")
     out.add_argument("--reverse", action="store_true", help="reverse the order")
     out.add_argument("--limit", type=_non_negative, metavar="N", help="at most N records")
+
+
+def _add_table_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--columns`` and ``--wide``, for commands that print a table."""
+    table = parser.add_argument_group("table")
+    table.add_argument(
+        "--columns",
+        metavar="COLS",
+        help="the table's columns, in order, comma-separated: any field of the record "
+        "type (and 'title' for instruments), e.g. date,id,title",
+    )
+    table.add_argument(
+        "--wide",
+        action="store_true",
+        help="cut nothing: every cell whole, even if lines get longer than the terminal",
+    )
 
 
 def _add_export_commands(commands: Any, data: argparse.ArgumentParser) -> None:
@@ -411,7 +463,12 @@ def _add_compare_command(commands: Any, data: argparse.ArgumentParser) -> None:
         "  cisai compare --on 2025-12-01 --format csv > states.csv\n",
         formatter_class=_FORMATTER,
     )
-    comparer.add_argument("--on", metavar="DATE", help="status on this day (default: as of now)")
+    comparer.add_argument(
+        "--on",
+        metavar="DAY",
+        help="each instrument's status on this day, from its events (YYYY-MM-DD; "
+        "default: the status recorded in the data)",
+    )
     comparer.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic")
     comparer.add_argument(
         "--format",
@@ -419,11 +476,78 @@ def _add_compare_command(commands: Any, data: argparse.ArgumentParser) -> None:
         default="table",
         help="output format (default: table)",
     )
+    comparer.add_argument(
+        "--wide", action="store_true", help="cut nothing, even if lines get longer"
+    )
+
+
+_SEARCH_EPILOG = """\
+examples:
+  cisai search "artificial intelligence"
+  cisai search искусств                        # a word's start finds its forms
+  cisai search "персональных данных" --type instruments
+  cisai search ministry --type bodies --format json
+"""
+
+
+def _add_search_command(commands: Any, data: argparse.ArgumentParser) -> None:
+    searcher = commands.add_parser(
+        "search",
+        parents=[data],
+        help="find records of every type by words in their titles, names, summaries, notes",
+        description="Find every record whose text holds all the words of QUERY - as words "
+        "or, for words of three letters or more, word starts - ignoring case and diacritics "
+        "(ё is е). Hits in a title or name come first, then in an id, number or code, then "
+        "in a summary or gist, then in notes; each hit says which field matched.",
+        epilog=_SEARCH_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    searcher.add_argument("query", metavar="QUERY", help="one or more words")
+    searcher.add_argument(
+        "--type", action="append", metavar="TYPE", help="only this record type; repeatable"
+    )
+    searcher.add_argument("--limit", type=_non_negative, metavar="N", help="at most N hits")
+    searcher.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl"),
+        default="table",
+        help="output format (default: table)",
+    )
+    searcher.add_argument(
+        "--wide", action="store_true", help="cut nothing, even if lines get longer"
+    )
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """``cisai search``: ranked hits, with the field each matched in."""
+    hits = cisai.search(args.query, dataset=load_data(args))
+    if args.type:
+        wanted = {resolve_type(t) for item in args.type for t in item.split(",") if t.strip()}
+        hits = tuple(h for h in hits if type(h.record).collection in wanted)
+    if args.limit is not None:
+        hits = hits[: args.limit]
+    if args.format == "json":
+        found = [{"field": h.field, "record": cisai.to_dict(h.record)} for h in hits]
+        _set_stdout(utf8=True).write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "jsonl":
+        _set_stdout(utf8=True).write(cisai.to_jsonl([h.record for h in hits]))
+    elif not hits:
+        print(f"{PROG}: nothing matches {args.query!r}", file=sys.stderr)
+    else:
+        rows = [
+            [SINGULAR[type(h.record).collection], h.record.id, h.field, _full_name(h.record)]
+            for h in hits
+        ]
+        width = None if args.wide else _width() - 1
+        write_rows(["type", "id", "field", "title"], rows, _set_stdout(utf8=False), width)
+    return 0
 
 
 def criteria_from(args: argparse.Namespace) -> dict[str, Any]:
     """The ``filter()`` criteria given on the command line (only those given)."""
     criteria: dict[str, Any] = {}
+    if getattr(args, "include_unknown", None):
+        criteria["include_unknown"] = True
     for _option, dest, multiple, split, _help in _FILTERS:
         value = getattr(args, dest, None)
         if value is None:
@@ -493,7 +617,8 @@ def _clip(text: str, width: int) -> str:
 
 # -- list ----------------------------------------------------------------------------
 
-# Columns of the table per collection; the last column is shortened to fit the terminal.
+# Columns of the table per collection, in order. Vocabulary and date columns are never
+# cut; the text column (title, name, gist) gets the room, ids and references what is left.
 _TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "instruments": ("date", "jurisdiction", "kind", "status", "id", "title"),
     "topics": ("id", "parent", "label"),
@@ -509,41 +634,159 @@ _TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "review_processes": ("instrument", "stage_count", "id", "gist"),
 }
 
+# Short headers for columns whose values are short.
+_HEADERS = {"jurisdiction": "jur", "stage_count": "stages", "attestation": "attest."}
+# Columns whose values are short and meaningful whole: never cut.
+_WHOLE = frozenset(
+    {"date", "jurisdiction", "kind", "status", "part", "code", "stage_count", "type", "field"}
+    | {"group", "law", "strategy", "regulator", "other"}
+)
+# Long text columns: they get the room first, and are cut last.
+_TEXT = frozenset({"title", "name", "label", "gist", "summary", "description", "wording"})
+# Never wrapped at all: a date or a number split over lines misreads.
+_UNBROKEN = frozenset({"date", "stage_count"})
+_MIN_WIDTH = 16
+
+
+def table_columns(collection: str, requested: str | None) -> tuple[str, ...]:
+    """The table's columns: the default for ``collection``, or those ``--columns`` names."""
+    if requested is None:
+        return _TABLE_COLUMNS.get(collection, ("id",))
+    cls = COLLECTIONS[collection]
+    known = field_names(cls) + (["title"] if collection == "instruments" else [])
+    columns = tuple(c.strip().replace("-", "_") for c in requested.split(",") if c.strip())
+    if not columns:
+        raise _UsageError("--columns: name at least one column, e.g. --columns id,title")
+    for column in columns:
+        if column not in known:
+            close = difflib.get_close_matches(column, known, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise _UsageError(
+                f"--columns: unknown column {column!r} for {collection}; {hint}"
+                f"columns: {', '.join(known)}"
+            )
+    return columns
+
+
+def _pieces(text: str, after: str = r"[-_ ]") -> list[str]:
+    """The places a cell may wrap: after a space, a hyphen or an underscore."""
+    return [p for p in re.split(rf"(?<={after})", text) if p]
+
+
+def _narrowest(column: str, cells: Sequence[str]) -> int:
+    """How narrow a column may get: whole columns to their longest piece, others to 4-16."""
+    if column in _UNBROKEN:
+        return max([1, *map(len, cells)])
+    if column in _WHOLE:
+        return max([1, *(len(p.rstrip()) for c in cells for p in _pieces(c))])
+    narrowest = _MIN_WIDTH if column in _TEXT else _MIN_WIDTH - 4
+    return min(max([1, *map(len, cells)]), narrowest)
+
+
+def fit_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int]:
+    """Column widths whose total (with two-space gaps) fits ``width``; long cells then wrap.
+
+    Every column starts at its narrowest (see :func:`_narrowest`); the room left goes,
+    in turn, to the whole columns (dates, codes, kinds, statuses) so they are on one
+    line, to the text columns (title, name, gist) up to 30, to ids and references,
+    then to the text columns again, each up to its full width. Nothing is cut off.
+    """
+    headers = [_HEADERS.get(c, c.replace("_", " ")) for c in columns]
+    cells = [[row[i] for row in rows] for i in range(len(columns))]
+    full = [max([len(h), *map(len, cells[i])]) for i, h in enumerate(headers)]
+    widths = [max(len(h), _narrowest(columns[i], cells[i])) for i, h in enumerate(headers)]
+    room = width - sum(widths) - 2 * (len(columns) - 1)
+    text = [i for i, c in enumerate(columns) if c in _TEXT]
+    whole = [i for i, c in enumerate(columns) if c in _WHOLE]
+    rest = [i for i in range(len(columns)) if i not in text and i not in whole]
+    for group, cap in ((whole, None), (text, 30), (rest, None), (text, None)):
+        for i in group:
+            target = full[i] if cap is None else min(full[i], max(cap, widths[i]))
+            grow = min(max(room, 0), target - widths[i])
+            widths[i] += grow
+            room -= grow
+    while room < 0 and any(widths[i] > 4 for i in text + rest):
+        widest = max((i for i in text + rest if widths[i] > 4), key=lambda i: widths[i])
+        widths[widest] -= 1
+        room += 1
+    return widths
+
+
+def write_rows(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    out: IO[str],
+    width: int | None,
+) -> None:
+    """An aligned table fitting ``width``: long cells wrap; None (``--wide``): one line a row."""
+    headers = [_HEADERS.get(c, c.replace("_", " ")) for c in columns]
+    rows = [[_one_line(cell) for cell in row] for row in rows]
+    if width is None:
+        widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
+    else:
+        widths = fit_widths(columns, rows, width)
+
+    out.write(_joined(headers, widths) + "\n")
+    out.write(_joined(["-" * w for w in widths], widths) + "\n")
+    for row in rows:
+        for line in _wrapped_row(row, widths):
+            out.write(line + "\n")
+
+
+def _joined(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+
+def _wrap_cell(text: str, width: int, after: str = r"[-_ ]") -> list[str]:
+    """``text`` in lines of at most ``width``, broken after spaces, hyphens, underscores."""
+    lines: list[str] = []
+    line = ""
+    for piece in _pieces(text, after):
+        while len(piece.rstrip()) > width:  # a piece longer than the column: break it
+            if line:
+                lines.append(line.rstrip())
+                line = ""
+            lines.append(piece[:width])
+            piece = piece[width:]
+        if len((line + piece).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _wrapped_row(row: Sequence[str], widths: Sequence[int]) -> list[str]:
+    """One row as lines: a cell wider than its column wraps onto the next lines, whole."""
+    cells = [_wrap_cell(cell, width) for cell, width in zip(row, widths, strict=True)]
+    height = max(len(lines) for lines in cells)
+    return [
+        _joined([lines[n] if n < len(lines) else "" for lines in cells], widths)
+        for n in range(height)
+    ]
+
 
 def _cell(record: Any, column: str) -> str:
     if column == "holder" and getattr(record, "holder", None) is None:
         return _text(getattr(record, "holder_role", None))
-    return _text(getattr(record, column, None))
+    value = getattr(record, column, None)
+    if isinstance(value, tuple):
+        return ", ".join(_text(getattr(v, "text", v)) for v in value)
+    return _text(value)
 
 
-def write_table(records: Sequence[Any], collection: str, out: IO[str], width: int) -> None:
-    """Aligned columns fitting ``width``; the last column is cut with an ellipsis."""
-    columns = _TABLE_COLUMNS.get(collection, ("id",))
-    rows = [[_one_line(_cell(r, c)) for c in columns] for r in records]
-    headers = [c.replace("_", " ") for c in columns]
-    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
-    minimum_last = min(widths[-1], 12)
-    # Too wide even with the last column at its minimum: narrow the widest vocabulary
-    # columns (kind, status, part; never an id or a date), down to their header's width.
-    shrinkable = [i for i, c in enumerate(columns[:-1]) if c in ("kind", "status", "part")]
-    while sum(widths[:-1]) + 2 * (len(columns) - 1) + minimum_last > width - 1:
-        candidates = [i for i in shrinkable if widths[i] > max(len(headers[i]), 6)]
-        if not candidates:
-            break
-        widths[max(candidates, key=lambda i: widths[i])] -= 1
-    fixed = sum(widths[:-1]) + 2 * (len(columns) - 1)
-    last = max(minimum_last, min(widths[-1], width - fixed - 1))
-    widths[-1] = last
-
-    def line(cells: Sequence[str]) -> str:
-        parts = [_clip(cell, widths[i]).ljust(widths[i]) for i, cell in enumerate(cells[:-1])]
-        parts.append(_clip(cells[-1], last))
-        return "  ".join(parts).rstrip()
-
-    out.write(line(headers) + "\n")
-    out.write(line(["-" * w for w in widths]) + "\n")
-    for row in rows:
-        out.write(line(row) + "\n")
+def write_table(
+    records: Sequence[Any],
+    collection: str,
+    out: IO[str],
+    width: int | None,
+    columns: Sequence[str] | None = None,
+) -> None:
+    """The ``list`` table of ``records``: aligned columns fitting ``width`` (None: uncut)."""
+    columns = columns or _TABLE_COLUMNS.get(collection, ("id",))
+    rows = [[_cell(r, c) for c in columns] for r in records]
+    write_rows(columns, rows, out, width)
 
 
 def selected(args: argparse.Namespace) -> tuple[str, cisai.Selection[Any]]:
@@ -572,7 +815,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     elif not records:
         print(f"{PROG}: no {collection.replace('_', ' ')} match", file=sys.stderr)
     else:
-        write_table(records, collection, _set_stdout(utf8=False), _width())
+        columns = table_columns(collection, getattr(args, "columns", None))
+        width = None if getattr(args, "wide", False) else _width() - 1
+        write_table(records, collection, _set_stdout(utf8=False), width, columns)
     return 0
 
 
@@ -663,6 +908,12 @@ class _Card:
         self.width = width
         self.lines: list[str] = []
 
+    def title(self, text: str) -> None:
+        """The card's title, wrapped, underlined as wide as its longest line."""
+        lines = textwrap.wrap(_one_line(text), self.width) or [""]
+        self.lines.extend(lines)
+        self.lines.append("=" * max(len(line) for line in lines))
+
     def heading(self, text: str) -> None:
         if self.lines:
             self.lines.append("")
@@ -678,7 +929,7 @@ class _Card:
                 self.width,
                 initial_indent=prefix,
                 subsequent_indent=" " * len(prefix),
-                break_long_words=False,
+                break_long_words=True,  # a long URL wraps rather than overflows
                 break_on_hyphens=False,
             )
             or [prefix.rstrip()]
@@ -692,11 +943,18 @@ class _Card:
                 self.width,
                 initial_indent=lead,
                 subsequent_indent=" " * max(indent, len(lead) if first is not None else 0),
-                break_long_words=False,
+                break_long_words=True,  # a long URL wraps rather than overflows
                 break_on_hyphens=False,
             )
             or [lead.rstrip()]
         )
+
+    def url(self, url: str, indent: int = 2, first: str | None = None) -> None:
+        """A URL on its own lines: a long one wraps after a ``/``, ``-``, ``?``, ``&`` or ``=``."""
+        lead = " " * indent if first is None else first
+        lines = _wrap_cell(url, max(self.width - len(lead), 10), after=r"[-/_?&=.]")
+        self.lines.append(lead + lines[0])
+        self.lines.extend(" " * len(lead) + line for line in lines[1:])
 
     def render(self) -> str:
         return "\n".join(line.rstrip() for line in self.lines) + "\n"
@@ -726,6 +984,13 @@ def _display_name(record: Any) -> str:
     return str(record.id)
 
 
+def _full_name(record: Any) -> str:
+    """A record's title, name, label or (uncut) gist, for a table cell that wraps."""
+    gist = getattr(record, "gist", None)
+    name = _display_name(record)
+    return gist if isinstance(gist, str) and name.endswith("…") else name
+
+
 def _jurisdiction(ds: cisai.Dataset, code: str) -> str:
     """``BY (Belarus)`` for a jurisdiction code."""
     names = {j.code: j.name for j in ds.jurisdictions}
@@ -734,7 +999,7 @@ def _jurisdiction(ds: cisai.Dataset, code: str) -> str:
 
 def _source_lines(card: _Card, sources: Iterable[Any], indent: int) -> None:
     for source in sources:
-        card.para(source.url, indent=indent + 2, first=" " * indent + "- ")
+        card.url(source.url, indent=indent + 2, first=" " * indent + "- ")
         details = [
             d
             for d in (
@@ -753,8 +1018,7 @@ def _source_lines(card: _Card, sources: Iterable[Any], indent: int) -> None:
 
 
 def _instrument_card(ds: cisai.Dataset, inst: Any, card: _Card) -> None:
-    card.lines.append(inst.title)
-    card.lines.append("=" * min(len(inst.title), card.width))
+    card.title(inst.title)
     for title in inst.titles[1:]:
         label = f"{title.lang}, {title.kind.value}"
         card.para(title.text, indent=4, first=f"  [{label}] ")
@@ -786,7 +1050,7 @@ def _instrument_card(ds: cisai.Dataset, inst: Any, card: _Card) -> None:
             if event.note:
                 card.para(event.note, indent=14)
             for source in event.sources:
-                card.para(source.url, indent=14)
+                card.url(source.url, indent=14)
     outgoing = inst.relations
     incoming = ds.referring_to(inst.id)
     if outgoing or incoming:
@@ -819,8 +1083,7 @@ def _generic_card(ds: cisai.Dataset, record: Any, card: _Card) -> None:
     kind = _snake(type(record).__name__).replace("_", " ")
     named = any(isinstance(getattr(record, f, None), str) for f in ("name", "label"))
     title = _display_name(record) if named else f"{kind.capitalize()} {record.id}"
-    card.lines.append(title)
-    card.lines.append("=" * min(len(title), card.width))
+    card.title(title)
     for name in getattr(record, "names", ()):
         card.para(name.text, indent=4, first=f"  [{name.lang}, {name.kind.value}] ")
     card.lines.append("")
@@ -928,9 +1191,21 @@ def render_card(ds: cisai.Dataset, record: Any, width: int) -> str:
     return card.render()
 
 
+def shown_record(ds: cisai.Dataset, value: str) -> Any:
+    """The record ``show`` means: by id (or a principle concept's id), else the
+    jurisdiction of that code or name (``BY``)."""
+    try:
+        return _record_or_concept(ds, value)
+    except cisai.NotFoundError as not_an_id:
+        try:
+            return ds.jurisdiction(value)
+        except cisai.NotFoundError:
+            raise not_an_id from None
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     ds = load_data(args)
-    record = _record_or_concept(ds, args.id.strip())
+    record = shown_record(ds, args.id.strip())
     if args.format == "json":
         _set_stdout(utf8=True).write(cisai.to_json(record, indent=2) + "\n")
     elif isinstance(record, cisai.PrincipleConcept):
@@ -981,7 +1256,16 @@ def load_data(args: argparse.Namespace) -> cisai.Dataset:
     bundled = getattr(args, "bundled", True)
     if not bundled and not extra:
         raise _UsageError("--no-bundled needs at least one --data PATH")
+    _check_paths_exist(extra, "--data ")
     return cisai.load(extra=extra, bundled=bundled)
+
+
+def _check_paths_exist(paths: Iterable[str], option: str = "") -> None:
+    """A path on the command line that does not exist is a usage error (exit 2), for
+    every command alike; a file that exists but is invalid is a data error (exit 1)."""
+    for path in paths:
+        if not os.path.exists(path):
+            raise _UsageError(f"{option}{path}: no such file or folder")
 
 
 def write_output(text: str, path: str | None, *, csv_newlines: bool = False) -> None:
@@ -1046,9 +1330,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    for path in args.paths:
-        if not os.path.exists(path):
-            raise _UsageError(f"no such file or folder: {path!r}")
+    _check_paths_exist(args.paths)
     try:
         ds = cisai.load(extra=args.paths, bundled=args.bundled)
     except cisai.DataError as exc:
@@ -1112,10 +1394,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
                     )
         _set_stdout(utf8=True, csv_newlines=True).write(buffer.getvalue())
         return 0
-    out = _set_stdout(utf8=False)
-    on = f" on {data['on']}" if data["on"] else " (status as of the data)"
-    out.write(f"Participating states{on}; cells: instruments (of them in force)\n\n")
-    header = ["state", *data["groups"]]
+    _compare_table(data, _set_stdout(utf8=False), None if args.wide else _width() - 1)
+    return 0
+
+
+def _compare_table(data: dict[str, Any], out: IO[str], width: int | None) -> None:
+    """The matrix of counts, then each state's instruments in one aligned table."""
+    if data["on"]:
+        out.write(f"Participating states on {data['on']}; status: on that day, from the events\n")
+    else:
+        out.write("Participating states; status: as recorded in the data\n")
+    out.write("cells: instruments (of them in force)\n\n")
     rows = [
         [state["code"]]
         + [
@@ -1126,19 +1415,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
         ]
         for state in data["states"]
     ]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, ["-" * w for w in widths], *rows]:
-        out.write(
-            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n"
-        )
-    width = _width()
-    for state in data["states"]:
-        out.write(f"\n{state['code']}  {state['name']}\n")
-        for group in data["groups"]:
-            for entry in state[group]:
-                head = f"  {group:<9}  {entry['status']:<14}  {entry['id']}  "
-                out.write(head + _clip(entry["title"], max(width - len(head), 10)) + "\n")
-    return 0
+    write_rows(["code", *data["groups"]], rows, out, width)
+    entries = [
+        [state["code"], group, entry["status"], entry["id"], entry["title"]]
+        for state in data["states"]
+        for group in data["groups"]
+        for entry in state[group]
+    ]
+    if entries:
+        out.write("\n")
+        write_rows(["code", "group", "status", "id", "title"], entries, out, width)
 
 
 # -- principles and competencies across the states ---------------------------------------
@@ -1367,6 +1653,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": cmd_schema,
     "validate": cmd_validate,
     "compare": cmd_compare,
+    "search": cmd_search,
     "principles": cmd_principles,
     "competencies": cmd_competencies,
 }
