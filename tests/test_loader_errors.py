@@ -690,7 +690,7 @@ def test_date_of_wrong_type(tmp_path: Path) -> None:
         line=line_no(text, "date: 2025.5"),
         record_id="by-ai-law",
         field="date",
-        message="expected a date",
+        message="invalid date '2025.5': expected reduced ISO 8601",
     )
 
 
@@ -899,7 +899,7 @@ def test_added_in_unquoted_float(tmp_path: Path) -> None:
         line=line_no(text, "added_in: 2026.11\n".strip()),
         record_id="by-ai-law",
         field="added_in",
-        message="expected a string, got a number",
+        message="invalid data version '2026.11'",
     )
 
 

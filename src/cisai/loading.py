@@ -19,7 +19,7 @@ import attrs
 
 from cisai._version import DATA_VERSION, check_schema_version
 from cisai.bundle import bundled_files, load_bundled
-from cisai.converter import bulk, problems_of, structure
+from cisai.converter import bulk, json_rules, problems_of, structure
 from cisai.dataset import Dataset
 from cisai.errors import DataError, Problem, SchemaError, suggest
 from cisai.jsonio import parse_json
@@ -77,6 +77,8 @@ class Document:
     bundled: bool = False
     has_duplicates: bool = False
     """Whether some mapping repeats a key (then the loader looks for where)."""
+    json: bool = False
+    """A JSON document: held to the JSON Schema (ISO dates, strings for text)."""
 
 
 def _yaml_document(text: str, file: str, *, bundled: bool = False) -> Document:
@@ -122,7 +124,7 @@ def _read_paths(paths: Sequence[str | os.PathLike[str]], problems: list[Problem]
             try:
                 text = _read_text(file)
                 if file.suffix == ".json":
-                    document = Document(str(file), _parse_json(text, str(file)))
+                    document = Document(str(file), _parse_json(text, str(file)), json=True)
                 else:
                     document = _yaml_document(text, str(file))
             except DataError as exc:
@@ -207,7 +209,8 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
             origin = Origin(file, root, ("sources", source_id), document.bundled)
             found: list[tuple[tuple[str | int, ...], str]] = []
             try:
-                source = structure(entry, Source)
+                with json_rules(document.json):
+                    source = structure(entry, Source)
             except Exception as exc:
                 problems.extend(_problems_at(problems_of(exc), origin, str(source_id)))
                 continue
@@ -357,7 +360,8 @@ def _structure_documents(documents: Sequence[Document], problems: list[Problem])
                 prepared, report = _prepare(raw, catalogue)
                 problems.extend(_problems_at(report, origin, record_id))
                 try:
-                    record: AnyRecord = structure(prepared, cls)
+                    with json_rules(document.json):
+                        record: AnyRecord = structure(prepared, cls)
                 except Exception as exc:
                     problems.extend(_problems_at(problems_of(exc), origin, record_id))
                     continue

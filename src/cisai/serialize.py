@@ -16,7 +16,14 @@ import attrs
 
 from cisai._gc import paused
 from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
-from cisai.converter import bulk, converter, problems_of, shared_output, structure
+from cisai.converter import (
+    bulk,
+    converter,
+    json_rules,
+    problems_of,
+    shared_output,
+    structure,
+)
 from cisai.dataset import Dataset
 from cisai.errors import DataError, Problem
 from cisai.jsonio import parse_json
@@ -104,9 +111,10 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     bad field.
     """
     data = parse_json(text, "<json>")
-    if cls is Dataset:
-        return _dataset_from(data)  # type: ignore[return-value]
-    return _structure_json(data, cls, "$")
+    with json_rules():
+        if cls is Dataset:
+            return _dataset_from(data)  # type: ignore[return-value]
+        return _structure_json(data, cls, "$")
 
 
 def _structure_json(data: Any, cls: type[T], root: str) -> T:

@@ -10,6 +10,7 @@ reported as errors here.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
@@ -21,6 +22,10 @@ from cisai.errors import DataError
 __all__ = [
     "LineList",
     "LineMap",
+    "YamlDate",
+    "YamlDateTime",
+    "YamlFloat",
+    "YamlInt",
     "duplicate_keys",
     "expanded_size",
     "line_of",
@@ -134,10 +139,55 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
+class YamlInt(int):
+    """An unquoted YAML integer that remembers the text the author wrote.
+
+    YAML 1.1 reads ``0123`` as octal 83, ``0x1F`` as 31 and ``1:30`` as 90: where a
+    string or a date is expected, the loader uses :attr:`text` instead, so nothing the
+    author wrote is silently changed.
+    """
+
+    text: str
+
+
+class YamlFloat(float):
+    """An unquoted YAML float, with the :attr:`text` the author wrote (see :class:`YamlInt`)."""
+
+    text: str
+
+
+class YamlDate(_dt.date):
+    """An unquoted YAML date, with the :attr:`text` the author wrote (see :class:`YamlInt`)."""
+
+    text: str
+
+
+class YamlDateTime(_dt.datetime):
+    """An unquoted YAML date and time, with the :attr:`text` the author wrote."""
+
+    text: str
+
+
+def _with_text(value: Any, node: yaml.ScalarNode) -> Any:
+    kind = {int: YamlInt, float: YamlFloat, _dt.date: YamlDate, _dt.datetime: YamlDateTime}.get(
+        type(value)
+    )
+    if kind is None:
+        return value
+    if kind is YamlDateTime:
+        wrapped: Any = YamlDateTime.combine(value.date(), value.timetz())
+    elif kind is YamlDate:
+        wrapped = YamlDate(value.year, value.month, value.day)
+    else:
+        wrapped = kind(value)
+    wrapped.text = node.value
+    return wrapped
+
+
 def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     """An unquoted date becomes a ``date``; an impossible one stays text for a clear error."""
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        return _with_text(yaml.SafeLoader.construct_yaml_timestamp(loader, node), node)
     except ValueError:
         return loader.construct_scalar(node)
 
@@ -148,7 +198,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     """An integer; one too long for Python to read is an error on its own line."""
     try:
-        return yaml.SafeLoader.construct_yaml_int(loader, node)
+        return _with_text(yaml.SafeLoader.construct_yaml_int(loader, node), node)
     except ValueError:
         raise yaml.constructor.ConstructorError(
             None, None, f"a number with {len(node.value):,} digits is too long", node.start_mark
@@ -156,6 +206,13 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    return _with_text(yaml.SafeLoader.construct_yaml_float(loader, node), node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 MAX_EXPANSION = 20

@@ -1,0 +1,227 @@
+"""Issue 13: nothing silently wrong, nothing that hangs, no traceback.
+
+Each section of the issue has its tests here; the inputs vary (hypothesis) wherever a
+class of inputs, not one example, is what the promise is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cisai
+from cisai import DataError, PartialDate, QueryError
+
+USER = Path(__file__).resolve().parent / "data" / "user"
+
+INSTRUMENT = """\
+sources:
+  s1:
+    url: https://example.org/a-page
+instruments:
+  - id: my-law
+    kind: law
+    titles:
+      - {{text: {title}, lang: en}}
+    number: {number}
+    jurisdiction: KZ
+    status: active
+    summary: {summary}
+    date: {date}
+    events:
+      - {{kind: adopted, date: {date}, sources: [s1]}}
+    attestation: secondary_report
+    confidence: low
+    sources: [s1]
+    added_in: "2026.11.0"
+"""
+
+
+def instrument_file(tmp_path: Path, **fields: str) -> Path:
+    values = {"title": "My law", "number": "'12'", "summary": "A law.", "date": '"2025-04"'}
+    values.update(fields)
+    path = tmp_path / "mine.yaml"
+    path.write_text(INSTRUMENT.format(**values), encoding="utf-8")
+    return path
+
+
+fast = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+# -- 2. dates: one rule everywhere ------------------------------------------------------------
+
+days = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31))
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+MONTHS += ["September", "October", "November", "December"]
+
+
+def guessed_forms(d: dt.date) -> list[str]:
+    """Writings of a date that some parser would guess at, and that cisai must refuse."""
+    y, m, day = d.year, d.month, d.day
+    return [
+        f"{y}{m:02d}{day:02d}",
+        f"{y}/{m:02d}/{day:02d}",
+        f"{y}.{m:02d}.{day:02d}",
+        f"{day:02d}/{m:02d}/{y}",
+        f"{m:02d}/{day:02d}/{y}",
+        f"{day:02d}.{m:02d}.{y}",
+        f"-{y}",
+        f"{y % 100:02d}",
+        f"{y}-{m}-{day}" if m < 10 or day < 10 else f"{y}-{m:02d}-{day:02d}T00:00",
+        f"{y:05d}",
+        f"{y} {MONTHS[m - 1]} {day}",
+        f"{day} {MONTHS[m - 1]}",
+    ]
+
+
+@given(days)
+def test_reduced_iso_and_month_names_are_read_exactly(d: dt.date) -> None:
+    name = MONTHS[d.month - 1]
+    assert PartialDate.parse(d.isoformat()) == PartialDate(d.year, d.month, d.day)
+    assert PartialDate.parse(d.isoformat()[:7]) == PartialDate(d.year, d.month)
+    assert PartialDate.parse(d.isoformat()[:4]) == PartialDate(d.year)
+    assert PartialDate.parse(f"{name} {d.year}") == PartialDate(d.year, d.month)
+    assert PartialDate.parse(f"{d.day} {name} {d.year}") == PartialDate(d.year, d.month, d.day)
+    assert PartialDate.parse(f"{name} {d.day}, {d.year}") == PartialDate(d.year, d.month, d.day)
+    assert PartialDate.parse(d) == PartialDate(d.year, d.month, d.day)
+
+
+@given(days, st.data())
+def test_other_writings_are_refused_not_guessed(d: dt.date, data: st.DataObject) -> None:
+    text = data.draw(st.sampled_from(guessed_forms(d)))
+    with pytest.raises(QueryError) as info:
+        PartialDate.parse(text)
+    assert repr(text) in str(info.value)
+    assert "'2025-07'" in str(info.value)  # and it says what is accepted
+
+
+@given(st.text(max_size=30))
+def test_any_text_is_a_date_in_an_accepted_form_or_an_error(text: str) -> None:
+    try:
+        parsed = PartialDate.parse(text)
+    except QueryError:
+        return
+    stripped = text.strip()
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", stripped):
+        assert parsed.isoformat() == stripped
+    else:  # a month name, and the four-digit year written last
+        assert re.search(r"[A-Za-z]", stripped)
+        assert stripped.endswith(f"{parsed.year:04d}")
+
+
+@given(days, st.data())
+def test_date_criteria_follow_the_same_rule(d: dt.date, data: st.DataObject) -> None:
+    text = data.draw(st.sampled_from(guessed_forms(d)))
+    for criterion in ("since", "until", "in_force_on"):
+        with pytest.raises(QueryError, match=re.escape(repr(text))):
+            cisai.instruments(**{criterion: text})
+
+
+@fast
+@given(days, st.data(), st.booleans())
+def test_yaml_date_fields_follow_the_same_rule(
+    tmp_path: Path, d: dt.date, data: st.DataObject, quoted: bool
+) -> None:
+    text = data.draw(st.sampled_from(guessed_forms(d)))
+    path = instrument_file(tmp_path, date=json.dumps(text) if quoted else text)
+    with pytest.raises(DataError) as info:
+        cisai.load(path, bundled=False)
+    assert any(text in p.message and p.field == "date" for p in info.value.problems)
+
+
+@pytest.mark.parametrize(("written", "wrong"), [("02025", "1045"), ("99", "1999"), ("-2025", "")])
+def test_unquoted_yaml_numbers_are_not_years(tmp_path: Path, written: str, wrong: str) -> None:
+    with pytest.raises(DataError, match=re.escape(f"invalid date {written!r}")):
+        cisai.load(instrument_file(tmp_path, date=written), bundled=False)
+
+
+@pytest.mark.parametrize("written", ["2025", "2025-04", "2025-04-03", "April 2025", "3 April 2025"])
+def test_yaml_dates_in_accepted_forms_load(tmp_path: Path, written: str) -> None:
+    ds = cisai.load(instrument_file(tmp_path, date=written))
+    assert ds.get("my-law").date == PartialDate.parse(written)
+
+
+JSON_RECORD = {
+    "id": "x-law",
+    "kind": "law",
+    "titles": [{"text": "X", "lang": "en"}],
+    "jurisdiction": "KZ",
+    "status": "active",
+    "summary": "A law.",
+    "attestation": "secondary_report",
+    "confidence": "low",
+    "sources": [{"url": "https://example.org/x"}],
+    "added_in": "2026.11.0",
+}
+
+
+@given(days)
+def test_json_dates_take_exactly_the_schema_pattern(d: dt.date) -> None:
+    pattern = re.compile(cisai.json_schema()["$defs"]["PartialDate"]["pattern"])
+    for text in [d.isoformat(), d.isoformat()[:7], str(d.year)]:
+        assert pattern.search(text)
+        record = cisai.from_json(json.dumps({**JSON_RECORD, "date": text}), cisai.Instrument)
+        assert str(record.date) == text
+    for value in [f"{MONTHS[d.month - 1]} {d.year}", d.year, *guessed_forms(d)]:
+        assert not pattern.search(str(value)) or isinstance(value, int)
+        with pytest.raises(DataError, match="date"):
+            cisai.from_json(json.dumps({**JSON_RECORD, "date": value}), cisai.Instrument)
+
+
+def test_json_text_fields_take_only_strings() -> None:
+    with pytest.raises(DataError, match="expected a string, got a number"):
+        cisai.from_json(json.dumps({**JSON_RECORD, "number": 12}), cisai.Instrument)
+
+
+# -- 2. YAML 1.1 implicit typing keeps what the author wrote ------------------------------------
+
+yaml11_numbers = st.one_of(
+    st.from_regex(r"\A0[0-7]{1,6}\Z"),  # octal
+    st.from_regex(r"\A0x[0-9A-F]{1,6}\Z"),  # hexadecimal
+    st.from_regex(r"\A[1-9][0-9]?(:[0-5][0-9]){1,2}\Z"),  # sexagesimal
+    st.from_regex(r"\A\+[0-9]{1,6}\Z"),  # signed
+    st.from_regex(r"\A[1-9]_[0-9]{3}\Z"),  # underscores
+    st.from_regex(r"\A[0-9]{1,3}\.[0-9]{1,3}0\Z"),  # a float with a trailing zero
+    st.from_regex(r"\A[0-9]{4}-[0-9]-[0-9]{2}\Z").filter(lambda t: t[5] != "0"),  # a 1.1 date
+)
+
+
+@fast
+@given(yaml11_numbers, st.sampled_from(["title", "number", "summary"]))
+def test_unquoted_numbers_in_text_fields_keep_their_text(
+    tmp_path: Path, written: str, field: str
+) -> None:
+    ds = cisai.load(instrument_file(tmp_path, **{field: written}))
+    record = ds.get("my-law")
+    value = {"title": record.title, "number": record.number, "summary": record.summary}[field]
+    assert value == written
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "on", "off", "true", "False", "YES", "Off"])
+@pytest.mark.parametrize("field", ["title", "number", "summary"])
+def test_unquoted_booleans_in_text_fields_are_refused(
+    tmp_path: Path, word: str, field: str
+) -> None:
+    path = instrument_file(tmp_path, **{field: word})
+    with pytest.raises(DataError) as info:
+        cisai.load(path, bundled=False)
+    problem = next(p for p in info.value.problems if p.field and field in p.field)
+    assert "quote the value" in problem.message
+
+
+@pytest.mark.parametrize("written", ["0x10", "010", "1:30", "0o7"])
+def test_unquoted_non_decimal_integers_in_number_fields_are_refused(written: str) -> None:
+    from cisai.converter import structure
+    from cisai.yamlio import parse_yaml_document
+
+    value, _ = parse_yaml_document(f"n: {written}", "x.yaml")
+    if isinstance(value["n"], int):
+        with pytest.raises(ValueError, match="decimal"):
+            structure(value["n"], int)
