@@ -116,6 +116,7 @@ def test_any_text_is_a_date_in_an_accepted_form_or_an_error(text: str) -> None:
         assert stripped.endswith(f"{parsed.year:04d}")
 
 
+@fast
 @given(days, st.data())
 def test_date_criteria_follow_the_same_rule(d: dt.date, data: st.DataObject) -> None:
     text = data.draw(st.sampled_from(guessed_forms(d)))
@@ -162,6 +163,7 @@ JSON_RECORD = {
 }
 
 
+@fast
 @given(days)
 def test_json_dates_take_exactly_the_schema_pattern(d: dt.date) -> None:
     pattern = re.compile(cisai.json_schema()["$defs"]["PartialDate"]["pattern"])
