@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 from pathlib import Path
 
@@ -227,3 +228,153 @@ def test_unquoted_non_decimal_integers_in_number_fields_are_refused(written: str
     if isinstance(value["n"], int):
         with pytest.raises(ValueError, match="decimal"):
             structure(value["n"], int)
+
+
+# -- 2. nothing skipped in silence; an empty path is an error ------------------------------------
+
+GOOD = (USER / "kz-sample.yaml").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_sub_folder_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    from cisai.cli import main
+
+    (tmp_path / "ok.yaml").write_text(GOOD, encoding="utf-8")
+    hidden = tmp_path / "locked"
+    hidden.mkdir()
+    (hidden / "more.yaml").write_text("topics: [nonsense]\n", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(os.fspath(path)) == hidden:  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(DataError, match="cannot read folder: Permission denied") as info:
+        cisai.load(tmp_path)
+    assert info.value.problems[0].file == str(hidden)
+    assert main(["validate", str(tmp_path)]) == 1
+    assert "cannot read folder" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["A.YAML", "b.Yml", "c.yAmL"])
+def test_data_file_suffixes_match_in_any_case(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    ds = cisai.load(tmp_path)
+    assert "sample-kz-ministry-ai" in ds
+
+
+def test_a_json_suffix_in_upper_case_is_read_as_json(tmp_path: Path) -> None:
+    (tmp_path / "D.JSON").write_text('{"schema_version": "1.0", "bodies": 3}', encoding="utf-8")
+    with pytest.raises(DataError, match="bodies must be a list"):
+        cisai.load(tmp_path)
+
+
+@pytest.mark.parametrize("empty", ["", [""], ["ok", ""]])
+def test_an_empty_path_is_an_error(empty: object) -> None:
+    with pytest.raises(QueryError, match="empty path"):
+        cisai.load(extra=empty)  # type: ignore[arg-type]
+
+
+def test_an_empty_data_path_on_the_command_line_is_an_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cisai.cli import main
+
+    assert main(["list", "bodies", "--data", ""]) == 2
+    assert "empty path" in capsys.readouterr().err
+
+
+# -- 1. time and memory grow with the input, never faster -----------------------------------------
+
+
+def chain(lines: int) -> str:
+    links = [f"l{i}: &l{i} {{<<: *l{i - 1}, k{i}: 0}}\n" for i in range(2, lines + 1)]
+    return "l1: &l1 {k1: 0}\n" + "".join(links)
+
+
+@pytest.mark.parametrize("lines", [1_000, 6_000, 20_000])
+def test_a_merge_key_chain_is_refused_while_constructing(tmp_path: Path, lines: int) -> None:
+    import time
+    import tracemalloc
+
+    path = tmp_path / "chain.yaml"
+    path.write_text(chain(lines), encoding="utf-8")
+    tracemalloc.start()
+    started = time.process_time()
+    try:
+        with pytest.raises(DataError, match="merge keys"):
+            cisai.load(path, bundled=False)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # Bounded: the memory is a small multiple of the file, not its square.
+    assert peak < 400 * path.stat().st_size + 20_000_000
+    assert time.process_time() - started < 60  # generous; the benchmark shows the growth
+
+
+@given(st.integers(1, 40), st.integers(1, 30))
+def test_merge_keys_within_the_budget_still_merge(templates: int, keys: int) -> None:
+    from cisai.yamlio import parse_yaml_document
+
+    lines = [
+        f"t{t}: &t{t} {{{', '.join(f'k{k}: {k}' for k in range(keys))}}}" for t in range(templates)
+    ]
+    lines += [f"r{t}: {{<<: *t{t}, own: {t}}}" for t in range(templates)]
+    data, _ = parse_yaml_document("\n".join(lines) + "\n", "x.yaml")
+    for t in range(templates):
+        assert data[f"r{t}"] == {**{f"k{k}": k for k in range(keys)}, "own": t}
+
+
+def misspelt(count: int) -> str:
+    head = "sources:\n  s1:\n    url: https://example.org/a-page\nbodies:\n"
+    body = (
+        "- id: body-{i:05d}\n  name: B\n  kind: ministry\n  parent: bodx-{i:05d}\n"
+        "  attestation: secondary_report\n  confidence: low\n  sources: [s1]\n"
+        "  added_in: '2026.11.0'\n"
+    )
+    return head + "".join(body.format(i=i) for i in range(count))
+
+
+def test_suggestions_for_many_misspelt_references_stay_useful(tmp_path: Path) -> None:
+    path = tmp_path / "bodies.yaml"
+    path.write_text(misspelt(2_000), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        cisai.load(path, bundled=False)
+    problems = info.value.problems
+    assert len(problems) == 2_000
+    hits = sum(f"did you mean 'body-{p.record_id[5:]}'" in p.message for p in problems)  # type: ignore[index]
+    assert hits == 2_000  # the right id first, for every one
+
+
+@given(st.randoms(use_true_random=False), st.integers(301, 600))
+@settings(max_examples=15, deadline=None)
+def test_the_suggestion_index_finds_what_a_full_comparison_finds(
+    rnd: random.Random, count: int
+) -> None:
+    import difflib
+
+    from cisai.errors import suggest
+
+    def word() -> str:
+        parts = ["".join(rnd.choices("abcdefghijklmnopqrstuvwxyz0123456789", k=rnd.randint(2, 7)))]
+        return "-".join(parts * 1 + [rnd.choice(["law", "decree", "body", "kz", "by"])])
+
+    ids = sorted({word() for _ in range(count)})
+    wanted = rnd.choice(ids)
+    position = rnd.randrange(len(wanted))
+    typo = wanted[:position] + ("x" if wanted[position] != "x" else "y") + wanted[position + 1 :]
+    full = difflib.get_close_matches(typo, ids, n=3, cutoff=0.6)
+    if typo in ids or not full:
+        return
+    ours = re.findall(r"'([^']*)'", suggest(typo, ids))
+
+    def ratio(option: str) -> float:
+        return difflib.SequenceMatcher(None, typo, option).ratio()
+
+    assert ours
+    assert ratio(ours[0]) == ratio(full[0])  # as close as the best of a full comparison

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
     from cisai.dataset import MODEL_LAW_ID, Dataset
     from cisai.dates import PartialDate, Precision
     from cisai.errors import (
+        ArgumentError,
         CisaiError,
         DataError,
         NotFoundError,
@@ -68,6 +69,7 @@ _LAZY = {
     "cisai.dataset": ("MODEL_LAW_ID", "Dataset"),
     "cisai.dates": ("PartialDate", "Precision"),
     "cisai.errors": (
+        "ArgumentError",
         "CisaiError",
         "DataError",
         "NotFoundError",
@@ -131,6 +133,7 @@ __all__ = [
     "MODEL_LAW_ID",
     "SCHEMA_VERSION",
     "AnyRecord",
+    "ArgumentError",
     "Attestation",
     "Body",
     "BodyKind",

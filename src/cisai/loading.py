@@ -9,6 +9,7 @@ cached; ``import cisai`` alone reads nothing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,7 +22,15 @@ from cisai._version import DATA_VERSION, check_schema_version
 from cisai.bundle import bundled_files, load_bundled
 from cisai.converter import bulk, json_rules, problems_of, structure
 from cisai.dataset import Dataset
-from cisai.errors import DataError, Problem, SchemaError, suggest
+from cisai.errors import (
+    ArgumentError,
+    DataError,
+    Problem,
+    QueryError,
+    SchemaError,
+    clear_suggestion_cache,
+    suggest,
+)
 from cisai.jsonio import parse_json
 from cisai.model import RECORD_TYPES, AnyRecord, Source
 from cisai.validation import Located, Origin, check, format_path
@@ -56,13 +65,23 @@ def load(
     >>> ds.model_law.date
     PartialDate('2025-04-18')
     """
-    paths = [extra] if isinstance(extra, str | os.PathLike) else list(extra or ())
+    paths = _given_paths(extra)
     if not paths and bundled:
         return load_bundled()
     problems: list[Problem] = []
     documents = _read_bundled() if bundled else []
     documents.extend(_read_paths(paths, problems))
     return _build(documents, problems, DATA_VERSION if bundled else None)
+
+
+@contextlib.contextmanager
+def _forgetting_suggestions() -> Iterator[None]:
+    """Caches that make suggestions linear live as long as one load."""
+    try:
+        yield
+    finally:
+        clear_suggestion_cache()
+        _source_ids.clear()
 
 
 # -- reading -------------------------------------------------------------------------
@@ -99,31 +118,72 @@ def build_bundled(files: Sequence[tuple[str, bytes]]) -> Dataset:
     return _build(_bundled_documents(files), [], DATA_VERSION)
 
 
-def _data_files(folder: Path) -> list[Path]:
-    """The data files under a folder; symbolic links to folders are not followed (no loops)."""
+def _data_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The data files under a folder; symbolic links to folders are not followed (no loops).
+
+    A suffix is matched whatever its case (``A.YAML`` is read), and a sub-folder that
+    cannot be listed is a problem, never skipped in silence.
+    """
     found: list[Path] = []
-    for top, folders, files in os.walk(folder, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else folder
+        problems.append(
+            Problem(message=f"cannot read folder: {exc.strerror or exc}", file=str(where))
+        )
+
+    for top, folders, files in os.walk(folder, onerror=unreadable, followlinks=False):
         folders.sort()
-        found.extend(Path(top, name) for name in files if name.endswith(_DATA_SUFFIXES))
+        found.extend(Path(top, name) for name in files if name.lower().endswith(_DATA_SUFFIXES))
     return sorted(found)
 
 
-def _read_paths(paths: Sequence[str | os.PathLike[str]], problems: list[Problem]) -> list[Document]:
+def _given_paths(extra: Any) -> list[Path]:
+    """The paths of ``load(extra=...)``; anything that is not a path is a QueryError."""
+    items = [extra] if isinstance(extra, str | os.PathLike) else extra
+    if items is None:
+        return []
+    if isinstance(items, bytes | dict) or not isinstance(items, Iterable):
+        raise ArgumentError(
+            f"extra: expected a path or a list of paths (str or os.PathLike), "
+            f"not {type(extra).__name__}"
+        )
+    paths = []
+    for item in items:
+        if not isinstance(item, str | os.PathLike) or isinstance(os.fspath(item), bytes):
+            raise ArgumentError(
+                f"extra: expected paths (str or os.PathLike), not {type(item).__name__} {item!r}"
+            )
+        if os.fspath(item) == "":
+            raise QueryError("extra: an empty path names no file or folder")
+        paths.append(Path(item))
+    return paths
+
+
+def _files_of(path: Path, problems: list[Problem]) -> list[Path]:
+    """The data files a given path stands for; a path that cannot be looked at is a problem."""
+    try:
+        if path.is_dir():
+            return _data_files(path, problems)
+        if path.exists() or path.is_symlink():
+            return [path]
+        message = "no such file or folder"
+    except OSError as exc:  # e.g. a name too long
+        message = f"cannot read: {exc.strerror or exc}"
+    except ValueError as exc:  # e.g. a NUL character in the path
+        message = f"invalid path: {exc}"
+    problems.append(Problem(message=message, file=str(path)))
+    return []
+
+
+def _read_paths(paths: Sequence[Path], problems: list[Problem]) -> list[Document]:
     """Parse every file under ``paths``; a file that cannot be read or parsed is a problem."""
     documents = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files = _data_files(path)
-        elif path.exists() or path.is_symlink():
-            files = [path]
-        else:
-            problems.append(Problem(message="no such file or folder", file=str(path)))
-            continue
-        for file in files:
+    for path in paths:
+        for file in _files_of(path, problems):
             try:
                 text = _read_text(file)
-                if file.suffix == ".json":
+                if file.suffix.lower() == ".json":
                     document = Document(str(file), _parse_json(text, str(file)), json=True)
                 else:
                     document = _yaml_document(text, str(file))
@@ -149,6 +209,8 @@ def _read_text(file: Path) -> str:
         data = file.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read file: {exc.strerror or exc}", file=str(file)) from None
+    except ValueError as exc:
+        raise DataError(f"invalid path: {exc}", file=str(file)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -230,6 +292,19 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
     return by_key
 
 
+_source_ids: dict[int, tuple[dict[str, Source], int, frozenset[str]]] = {}
+
+
+def _ids_of(catalogue: dict[str, Source]) -> frozenset[str]:
+    """The source ids of a catalogue (not its URLs), computed once per catalogue."""
+    found = _source_ids.get(id(catalogue))
+    if found is None or found[0] is not catalogue or found[1] != len(catalogue):
+        ids = frozenset(k for k in catalogue if not k.startswith("http"))
+        _source_ids.clear()
+        _source_ids[id(catalogue)] = found = (catalogue, len(catalogue), ids)
+    return found[2]
+
+
 def _expand_sources(
     value: Any,
     catalogue: dict[str, Source],
@@ -246,11 +321,7 @@ def _expand_sources(
                 expanded.append(catalogue[item])
                 continue
             report.append(
-                (
-                    (*path, index),
-                    f"unknown source {item!r}; "
-                    + suggest(item, [k for k in catalogue if not k.startswith("http")]),
-                )
+                ((*path, index), f"unknown source {item!r}; " + suggest(item, _ids_of(catalogue)))
             )
             continue
         expanded.append(item)
@@ -407,7 +478,7 @@ def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Lo
 def _build(
     documents: Sequence[Document], problems: list[Problem], data_version: str | None
 ) -> Dataset:
-    with bulk():
+    with bulk(), _forgetting_suggestions():
         located = _apply_overrides(_structure_documents(documents, problems), problems)
         problems.extend(check(located, data_version=data_version))
         if problems:

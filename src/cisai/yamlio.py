@@ -82,6 +82,8 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
         super().__init__(stream)
         self.resolved: dict[tuple[str, bool], str] = {}
         self.found_duplicates = False
+        self.merged_pairs = 0
+        self.merge_budget = max(MERGE_BUDGET, len(stream) // 2)
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode and implicit[0]:
@@ -106,7 +108,8 @@ def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[
     data = LineMap(node.start_mark.line + 1)
     yield data
     explicit = {id(k) for k, _ in node.value if k.tag != _MERGE_TAG}
-    loader.flatten_mapping(node)
+    if len(explicit) != len(node.value):
+        _flatten_within_budget(loader, node, len(explicit))
     seen_explicit: set[Any] = set()
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=False)
@@ -125,6 +128,39 @@ def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[
             seen_explicit.add(key)
         data[key] = loader.construct_object(value_node, deep=False)
         data.key_lines[key] = key_node.start_mark.line + 1
+
+
+def _merged_size(node: yaml.MappingNode) -> int:
+    """How many pairs the merge keys of ``node`` bring in, as the merged mappings stand now."""
+    size = 0
+    for key_node, value_node in node.value:
+        if key_node.tag != _MERGE_TAG:
+            continue
+        merged = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        size += sum(len(m.value) for m in merged if isinstance(m, yaml.MappingNode))
+    return size
+
+
+def _flatten_within_budget(loader: Any, node: yaml.MappingNode, explicit: int) -> None:
+    """Apply the merge keys of ``node``, refusing before the copies outgrow the file.
+
+    Each merge copies the merged mapping's pairs: a chain of mappings, each merging
+    the one before, grows with the square of its length. The pairs merged so far are
+    counted against a budget proportional to the file, before any copy is made.
+    """
+    estimate = _merged_size(node)
+    loader.merged_pairs += estimate
+    if loader.merged_pairs <= loader.merge_budget:
+        loader.flatten_mapping(node)  # nested merges may bring more than the estimate
+        loader.merged_pairs += max(0, len(node.value) - explicit - estimate)
+    if loader.merged_pairs > loader.merge_budget:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"YAML merge keys (<<) expand this file to more than {loader.merge_budget:,} "
+            "merged values: refusing what looks like a merge-key bomb",
+            node.start_mark,
+        )
 
 
 def _construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Iterator[LineList]:
@@ -216,6 +252,8 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 MAX_EXPANSION = 20
+MERGE_BUDGET = 50_000
+"""Merge keys may copy at most this many pairs (or one per two characters of the file)."""
 """Aliases may make the data at most this many times larger than the text (and 100,000 values)."""
 
 
