@@ -378,3 +378,174 @@ def test_the_suggestion_index_finds_what_a_full_comparison_finds(
 
     assert ours
     assert ratio(ours[0]) == ratio(full[0])  # as close as the best of a full comparison
+
+
+# -- 4. wrong argument types: only cisai errors, on every public function ------------------------
+
+DS = cisai.load()
+LAW = DS.model_law
+COLLECTIONS = sorted(DS.collections())
+
+junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=8),
+    st.binary(max_size=4),
+    st.lists(
+        st.one_of(st.none(), st.integers(), st.text(max_size=3), st.lists(st.none())), max_size=3
+    ),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.frozensets(st.integers(), max_size=2),
+    st.builds(object),
+    st.sampled_from(
+        [PartialDate(2025), dt.date(2025, 1, 1), LAW.titles[0], LAW.events[0], DS.bodies[0], DS, 1j]
+    ),
+)
+not_text = junk.filter(lambda v: not isinstance(v, str))
+
+CALLS = {
+    "load(extra=)": (not_text, lambda x: cisai.load(extra=x)),
+    "load(bundled=)": (junk, lambda x: cisai.load(bundled=x)),
+    "get": (junk, lambda x: cisai.get(x)),
+    "compare(on=)": (junk, lambda x: cisai.compare(on=x)),
+    "compare(topic=)": (junk, lambda x: cisai.compare(topic=x)),
+    "compare(dataset=)": (junk, lambda x: cisai.compare(dataset=x)),
+    "Comparison.row": (junk, lambda x: cisai.compare().row(x)),
+    "to_dict": (junk, lambda x: cisai.to_dict(x)),
+    "to_json": (junk, lambda x: cisai.to_json(x)),
+    "to_json(indent=)": (junk, lambda x: cisai.to_json(LAW, indent=x)),
+    "from_json(text)": (junk, lambda x: cisai.from_json(x, cisai.Instrument)),
+    "from_json(cls)": (junk, lambda x: cisai.from_json("{}", x)),
+    "to_jsonl": (junk, lambda x: cisai.to_jsonl(x)),
+    "to_csv": (junk, lambda x: cisai.to_csv(x)),
+    "to_csv(bom=)": (junk, lambda x: cisai.to_csv(LAW, bom=x)),
+    "to_jsonld": (junk, lambda x: cisai.to_jsonld(x)),
+    "to_jsonld(dataset=)": (junk, lambda x: cisai.to_jsonld(LAW, x)),
+    "PartialDate(year)": (junk, lambda x: PartialDate(x)),
+    "PartialDate(month)": (junk, lambda x: PartialDate(2025, x)),
+    "PartialDate(day)": (junk, lambda x: PartialDate(2025, 1, x)),
+    "PartialDate.parse": (junk, lambda x: PartialDate.parse(x)),
+    "PartialDate.overlaps": (junk, lambda x: PartialDate(2025).overlaps(x)),
+    "PartialDate.contains": (junk, lambda x: PartialDate(2025).contains(x)),
+    "Dataset.get": (junk, lambda x: DS.get(x)),
+    "Dataset[]": (junk, lambda x: DS[x]),
+    "Dataset.parts_of": (junk, lambda x: DS.parts_of(x)),
+    "Dataset.referring_to": (junk, lambda x: DS.referring_to(x)),
+    "in Dataset": (junk, lambda x: x in DS),
+}
+for _name in COLLECTIONS:
+    CALLS[f"{_name}.sorted(key)"] = (junk, lambda x, n=_name: DS.collections()[n].sorted(x))
+    CALLS[f"{_name}.sorted(reverse)"] = (
+        junk,
+        lambda x, n=_name: DS.collections()[n].sorted("id", reverse=x),
+    )
+    CALLS[f"{_name}[]"] = (junk, lambda x, n=_name: DS.collections()[n][x])
+    CALLS[f"{_name}.filter"] = (
+        st.tuples(st.sampled_from(sorted(cisai.query.CRITERIA)), junk)
+        if hasattr(cisai, "query")
+        else st.tuples(st.sampled_from(["text"]), junk),
+        lambda x, n=_name: DS.collections()[n].filter(**{x[0]: x[1]}),
+    )
+    CALLS[f"{_name}.filter (empty)"] = (
+        st.tuples(st.sampled_from(sorted(cisai.query.CRITERIA)), junk)
+        if hasattr(cisai, "query")
+        else st.tuples(st.sampled_from(["text"]), junk),
+        lambda x, n=_name: DS.collections()[n][:0].filter(**{x[0]: x[1]}),
+    )
+
+
+@pytest.mark.parametrize("call", sorted(CALLS))
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_wrong_arguments_raise_only_cisai_errors(call: str, data: st.DataObject) -> None:
+    strategy, function = CALLS[call]
+    value = data.draw(strategy)
+    try:
+        function(value)
+    except cisai.CisaiError:
+        pass
+    except IndexError:  # the sequence protocol: an int index past the end, as for a tuple
+        assert call.endswith("[]")
+        assert isinstance(value, int)
+
+
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        (lambda: DS.instruments.sorted(None), "key"),  # type: ignore[arg-type]
+        (lambda: DS.instruments.filter(issuer={}), "issuer"),
+        (lambda: DS.competencies.filter(body=[["x"]]), "body"),
+        (lambda: DS.principles.filter(instrument={}), "instrument"),
+        (lambda: DS.instruments.filter(text=["ai", None]), "text"),
+        (lambda: cisai.from_json(None, cisai.Dataset), "text"),  # type: ignore[arg-type]
+        (lambda: cisai.load(extra=1), "extra"),  # type: ignore[arg-type]
+        (lambda: PartialDate("2025"), "year"),  # type: ignore[arg-type]
+        (lambda: cisai.compare().row(None), "code"),  # type: ignore[arg-type]
+        (lambda: cisai.to_jsonld("cis-model-law-ai-2025"), "expected a record"),
+        (lambda: cisai.to_json(PartialDate(2025)), "expected a record"),
+        (lambda: cisai.to_csv([LAW.titles[0]]), "expected records"),
+    ],
+)
+def test_a_wrong_type_names_the_argument(call: object, named: str) -> None:
+    with pytest.raises(cisai.ArgumentError, match=named) as info:
+        call()  # type: ignore[operator]
+    assert isinstance(info.value, TypeError)
+    assert isinstance(info.value, QueryError)
+
+
+# -- 3. errors that name the right thing ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("collection", "criteria"),
+    [
+        ("bodies", {"kind": "ministry"}),
+        ("bodies", {"attestation": "official_report"}),
+        ("bodies", {"confidence": "high"}),
+        ("provisions", {"part": "definitions"}),
+        ("competencies", {"body": "by-president"}),
+    ],
+)
+def test_a_valid_criterion_holds_on_an_empty_selection(collection: str, criteria: dict) -> None:
+    empty = DS.collections()[collection].filter(text="zzz-nothing-matches")
+    assert empty.filter(**criteria) == ()
+    assert empty[:0].filter(**criteria) == ()
+
+
+JURISDICTION = """\
+sources:
+  s1:
+    url: https://example.org/a-page
+jurisdictions:
+  - id: {id}
+    code: {code}
+    name: Somewhere else
+    kind: state
+    model_law_participant: false
+    attestation: secondary_report
+    confidence: low
+    sources: [s1]
+    added_in: "2026.11.0"
+"""
+
+
+@fast
+@given(st.sampled_from([j.code for j in DS.jurisdictions]), st.sampled_from([str.upper, str.lower]))
+def test_a_jurisdiction_code_belongs_to_one_record(tmp_path: Path, code: str, case: object) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(JURISDICTION.format(id="my-state", code=case(code)), encoding="utf-8")  # type: ignore[operator]
+    with pytest.raises(DataError) as info:
+        cisai.load(path)
+    problem = next(p for p in info.value.problems if p.field == "code" and p.file == str(path))
+    assert "already used by" in problem.message
+    assert "override" in problem.message
+
+
+def test_two_user_jurisdictions_with_one_code_are_refused(tmp_path: Path) -> None:
+    one = JURISDICTION.format(id="aa-one", code="QQ")
+    two = JURISDICTION.format(id="aa-two", code="QQ").split("jurisdictions:\n")[1]
+    (tmp_path / "j.yaml").write_text(one + two, encoding="utf-8")
+    with pytest.raises(DataError, match="'QQ' is already used by 'aa-one'"):
+        cisai.load(tmp_path, bundled=False)

@@ -201,7 +201,7 @@ def load(
     ``bundled=False`` loads the user's data alone. Invalid data raises a
     :class:`DataError` naming the file, line, record id and field of every problem.
     """
-    if extra is None and bundled:
+    if extra is None and bundled is True:
         from cisai.bundle import load_bundled
 
         return load_bundled()

@@ -24,11 +24,12 @@ from typing import Any
 
 import attrs
 
+from cisai._checks import kind_of, require_text
 from cisai.dataset import Dataset
 from cisai.dates import PartialDate
-from cisai.errors import QueryError
+from cisai.errors import ArgumentError, QueryError
 from cisai.model import EventKind, Instrument, InstrumentKind, Jurisdiction
-from cisai.query import in_force_on
+from cisai.query import _date, in_force_on
 
 __all__ = ["GROUPS", "Comparison", "ComparisonEntry", "ComparisonRow", "compare", "group_of"]
 
@@ -109,6 +110,7 @@ class Comparison:
 
     def row(self, code: str) -> ComparisonRow:
         """The row of one state by its code (``"KZ"``)."""
+        require_text(code, "code", "a jurisdiction code such as 'KZ'")
         for row in self.rows:
             if row.jurisdiction.code == code.upper():
                 return row
@@ -149,7 +151,9 @@ def compare(dataset: Dataset, *, on: Any = None, topic: Any = None) -> Compariso
 
     ``topic`` narrows to instruments on that topic (sub-topics included).
     """
-    day = PartialDate.parse(on) if on is not None else None
+    if not isinstance(dataset, Dataset):
+        raise ArgumentError(f"dataset: expected a cisai.Dataset or None, not {kind_of(dataset)}")
+    day = _date(on, "on") if on is not None else None
     instruments = dataset.instruments
     if topic is not None:
         instruments = instruments.filter(topic=topic)

@@ -78,7 +78,7 @@ class Dataset:
         set_(self, "data_version", data_version)
 
         def of(cls: type[Any]) -> Selection[Any]:
-            return Selection([r for r in records if type(r) is cls], index)
+            return Selection([r for r in records if type(r) is cls], index, cls)
 
         set_(self, "topics", of(Topic))
         set_(self, "jurisdictions", of(Jurisdiction))
@@ -87,7 +87,7 @@ class Dataset:
             sorted((r for r in records if isinstance(r, Instrument)), key=_date_order)
         )
         index.index_instruments(instruments)
-        set_(self, "instruments", Selection(instruments, index))
+        set_(self, "instruments", Selection(instruments, index, Instrument))
         set_(self, "principles", of(Principle))
         set_(self, "competencies", of(Competency))
         set_(self, "objectives", of(Objective))

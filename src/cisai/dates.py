@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from cisai.errors import QueryError
+from cisai.errors import ArgumentError, QueryError
 
 __all__ = ["PartialDate", "Precision"]
 
@@ -80,6 +80,15 @@ class PartialDate:
     day: int | None = None
 
     def __attrs_post_init__(self) -> None:
+        for name in ("year", "month", "day"):
+            part = getattr(self, name)
+            if (part is not None or name == "year") and (
+                isinstance(part, bool) or not isinstance(part, int)
+            ):
+                raise ArgumentError(
+                    f"PartialDate {name}: expected an int, not {type(part).__name__} {part!r}; "
+                    "to read text, use PartialDate.parse"
+                )
         try:
             _check(self.year, self.month, self.day)
         except ValueError as exc:
@@ -114,12 +123,20 @@ class PartialDate:
 
     def overlaps(self, other: PartialDate) -> bool:
         """Whether the two intervals share at least one day."""
+        if not isinstance(other, PartialDate):
+            raise ArgumentError(f"other: expected a PartialDate, not {type(other).__name__}")
         return self.start <= other.end and other.start <= self.end
 
     def contains(self, day: _dt.date | PartialDate) -> bool:
         """Whether ``day`` (or the whole of another partial date) lies inside this one."""
         if isinstance(day, PartialDate):
             return self.start <= day.start and day.end <= self.end
+        if not isinstance(day, _dt.date):
+            raise ArgumentError(
+                f"day: expected a datetime.date or a PartialDate, not {type(day).__name__}"
+            )
+        if isinstance(day, _dt.datetime):
+            day = day.date()
         return self.start <= day <= self.end
 
     # -- order: by start, then coarser before finer (a total order) ----------------
@@ -182,11 +199,11 @@ class PartialDate:
         if isinstance(value, _dt.date):
             return cls(value.year, value.month, value.day)
         if isinstance(value, bool):
-            raise QueryError(f"invalid date {value!r}: expected a date, not a boolean")
+            raise ArgumentError(f"invalid date {value!r}: expected a date, not a boolean")
         if isinstance(value, int):
             return cls(value)
         if not isinstance(value, str):
-            raise QueryError(
+            raise ArgumentError(
                 f"invalid date {value!r}: expected a string such as '2025', '2025-07' "
                 f"or '2025-07-11', a datetime.date or a PartialDate, not {type(value).__name__}"
             )

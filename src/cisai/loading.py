@@ -65,6 +65,8 @@ def load(
     >>> ds.model_law.date
     PartialDate('2025-04-18')
     """
+    if not isinstance(bundled, bool):
+        raise ArgumentError(f"bundled: expected True or False, not {type(bundled).__name__}")
     paths = _given_paths(extra)
     if not paths and bundled:
         return load_bundled()

@@ -10,11 +10,15 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
+import functools
+import types
+import typing
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from cisai._checks import kind_of, require_text
 from cisai.dates import PartialDate, Precision
-from cisai.errors import QueryError, suggest
+from cisai.errors import ArgumentError, QueryError, suggest
 from cisai.model import (
     AnyRecord,
     Body,
@@ -23,6 +27,7 @@ from cisai.model import (
     InstrumentKind,
     InstrumentStatus,
     Jurisdiction,
+    Record,
     Relation,
     Topic,
 )
@@ -60,7 +65,28 @@ def _as_list(value: Any) -> list[Any]:
     return [value]
 
 
+_RECORD = (Record, Topic)
+
+
+def _texts(value: Any, name: str, record_type: type | tuple[type, ...] | None = None) -> list[str]:
+    """The strings of a criterion (one, or a list); a record of ``record_type`` gives its id."""
+    found = []
+    for item in _as_list(value):
+        if record_type is not None and isinstance(item, record_type):
+            item = getattr(item, "id", item)
+        if not isinstance(item, str):
+            what = "strings" if record_type is None else "ids (strings) or records"
+            raise ArgumentError(f"{name}: expected {what}, or a list of them, not {kind_of(item)}")
+        found.append(item)
+    return found
+
+
 def _date(value: Any, name: str) -> PartialDate:
+    if isinstance(value, bool) or not isinstance(value, str | int | _dt.date | PartialDate):
+        raise ArgumentError(
+            f"{name}: expected a date (a string such as '2025-04', a datetime.date or a "
+            f"PartialDate), not {kind_of(value)}"
+        )
     try:
         return PartialDate.parse(value)
     except QueryError as exc:
@@ -90,6 +116,11 @@ def _enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.
     by_value = {m.value: m for m in cls}
     found = set()
     for item in _as_list(value):
+        if not isinstance(item, str | cls):
+            raise ArgumentError(
+                f"{name}: expected {cls.__name__} values (strings) or members, or a list of "
+                f"them, not {kind_of(item)}"
+            )
         if isinstance(item, cls):
             found.add(item)
         elif isinstance(item, str) and item.strip().lower().replace("-", "_") in by_value:
@@ -151,10 +182,8 @@ class Index:
     def topics(self, value: Any) -> frozenset[str]:
         """Topic ids (with their sub-topics) for a topic id, alias or a list of them."""
         found: set[str] = set()
-        for item in _as_list(value):
-            if isinstance(item, Topic):
-                item = item.id
-            key = str(item).strip()
+        for item in _texts(value, "topic", Topic):
+            key = item.strip()
             topic_id = self.topic_names.get(key) or self.topic_names.get(key.casefold())
             if topic_id is None:
                 raise QueryError(f"unknown topic {item!r}; " + suggest(key, self.topic_names))
@@ -163,8 +192,8 @@ class Index:
 
     def jurisdictions(self, value: Any) -> frozenset[str]:
         found = set()
-        for item in _as_list(value):
-            code = self.codes.get(str(item).strip().casefold())
+        for item in _texts(value, "jurisdiction"):
+            code = self.codes.get(item.strip().casefold())
             if code is None:
                 raise QueryError(
                     f"unknown jurisdiction {item!r}; "
@@ -173,10 +202,9 @@ class Index:
             found.add(code)
         return frozenset(found)
 
-    def ids(self, value: Any, known: frozenset[str], what: str) -> frozenset[str]:
+    def ids(self, value: Any, known: frozenset[str], what: str, name: str) -> frozenset[str]:
         found = set()
-        for item in _as_list(value):
-            item_id = getattr(item, "id", item)
+        for item_id in _texts(value, name, _RECORD):
             if item_id not in known:
                 raise QueryError(f"unknown {what} {item_id!r}; " + suggest(str(item_id), known))
             found.add(item_id)
@@ -184,13 +212,19 @@ class Index:
 
     # -- filtering ----------------------------------------------------------------------
 
-    def filter(self, items: Sequence[Any], criteria: Mapping[str, Any]) -> tuple[Any, ...]:
-        """The items that meet every criterion."""
+    def filter(
+        self, items: Sequence[Any], criteria: Mapping[str, Any], record_type: type | None = None
+    ) -> tuple[Any, ...]:
+        """The items that meet every criterion.
+
+        Criteria are checked against ``record_type`` (the type of the collection), so a
+        criterion valid for bodies stays valid on an empty selection of bodies.
+        """
+        if record_type is None and items:
+            record_type = type(items[0])  # a mixed selection (parts_of): its first record
+        predicates = self._predicates(record_type, criteria)
         if not items:
-            # Still check the criteria, so a typo is reported even on an empty selection.
-            self._predicates(None, criteria)
             return ()
-        predicates = self._predicates(items[0], criteria)
         if [n for n, _ in predicates] == ["topic"] and items is getattr(self, "ordered", None):
             return self._with_topics(self.topics(criteria["topic"]))
         indexed = self._indexed(items, criteria)
@@ -286,7 +320,9 @@ class Index:
             return None
         return found, frozenset(answered)
 
-    def _predicates(self, sample: Any, criteria: Mapping[str, Any]) -> list[tuple[str, Predicate]]:
+    def _predicates(
+        self, sample: type | None, criteria: Mapping[str, Any]
+    ) -> list[tuple[str, Predicate]]:
         predicates: list[tuple[str, Predicate]] = []
         for name, value in criteria.items():
             if name not in CRITERIA:
@@ -295,7 +331,7 @@ class Index:
                 continue
             field = _FIELD_OF.get(name, name)
             if sample is not None and not _applies(sample, name, field):
-                kind = type(sample).__name__
+                kind = sample.__name__
                 accepted = [c for c in CRITERIA if _applies(sample, c, _FIELD_OF.get(c, c))]
                 raise QueryError(
                     f"criterion {name!r} does not apply to {kind} records; "
@@ -320,24 +356,24 @@ class Index:
             codes = self.jurisdictions(value)
             return lambda r: r.jurisdiction in codes
         if name == "issuer":
-            issuers = self.ids(value, self.body_ids, "body")
+            issuers = self.ids(value, self.body_ids, "body", name)
             return lambda r: not issuers.isdisjoint(r.issuers)
         if name == "body":
-            bodies = self.ids(value, self.body_ids, "body")
-            field = "holder" if hasattr(sample, "holder") else "parent"
+            bodies = self.ids(value, self.body_ids, "body", name)
+            field = "holder" if sample is not None and _has(sample, "holder") else "parent"
             return lambda r: getattr(r, field) in bodies
         if name == "instrument":
-            wanted_ids = self.ids(value, self.instrument_ids, "instrument")
+            wanted_ids = self.ids(value, self.instrument_ids, "instrument", name)
             return lambda r: r.instrument in wanted_ids
         if name == "text":
-            needles = [str(v).casefold().strip() for v in _as_list(value)]
+            needles = [v.casefold().strip() for v in _texts(value, name)]
             if not all(needles):
                 raise QueryError("text: an empty search text matches everything; give some text")
             return lambda r: any(needle in _haystack(r) for needle in needles)
         if name == "changed_since":
             from cisai.validation import version_key
 
-            version = version_key(str(value))
+            version = version_key(require_text(value, name, "a data version such as '2026.11.0'"))
             if version is None:
                 raise QueryError(
                     f"changed_since: invalid data version {value!r}; expected e.g. '2026.11.0'"
@@ -364,26 +400,44 @@ _FIELD_OF = {
 }
 
 
-def _applies(sample: Any, name: str, field: str) -> bool:
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    """A record class's field types (``X | None`` read as ``X``)."""
+    hints = typing.get_type_hints(cls)
+    found = {}
+    for name, hint in hints.items():
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        is_union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+        found[name] = args[0] if is_union and len(args) == 1 else hint
+    return found
+
+
+def _has(cls: type, field: str) -> bool:
+    return field in _field_types(cls)
+
+
+def _applies(sample: type, name: str, field: str) -> bool:
     if name == "body":
-        return hasattr(sample, "holder") or isinstance(sample, Body)
+        return _has(sample, "holder") or issubclass(sample, Body)
     if name in ("since", "until"):
-        return hasattr(sample, "date")
+        return _has(sample, "date")
     if name in ("in_force_on", "issuer", "status"):
-        return isinstance(sample, Instrument)
+        return issubclass(sample, Instrument)
     if name == "text":
         return True
     if name == "kind":
-        return isinstance(getattr(sample, "kind", None), enum.Enum)
-    return hasattr(sample, field)
+        kind = _field_types(sample).get("kind")
+        return isinstance(kind, type) and issubclass(kind, enum.Enum)
+    return _has(sample, field)
 
 
-def _enum_for(name: str, sample: Any) -> type[enum.Enum]:
+def _enum_for(name: str, sample: type | None) -> type[enum.Enum]:
     if name == "status":
         return InstrumentStatus
     if sample is None:
         return InstrumentKind
-    return type(getattr(sample, _FIELD_OF.get(name, name)))
+    found: type[enum.Enum] = _field_types(sample)[_FIELD_OF.get(name, name)]
+    return found
 
 
 def _haystack(record: Any) -> str:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
+from cisai._checks import kind_of, require
 from cisai._gc import paused
 from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
 from cisai.converter import (
@@ -25,7 +26,7 @@ from cisai.converter import (
     structure,
 )
 from cisai.dataset import Dataset
-from cisai.errors import DataError, Problem
+from cisai.errors import ArgumentError, DataError, Problem, QueryError
 from cisai.jsonio import parse_json
 from cisai.model import RECORD_TYPES, Record
 from cisai.validation import format_path
@@ -86,17 +87,24 @@ def to_dict(obj: Any) -> dict[str, Any] | list[Any]:
     """
     if isinstance(obj, Dataset):
         return dataset_document(obj)
-    if attrs.has(type(obj)):
+    if _is_model(type(obj)):
         return _record_dict(obj)
-    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes | dict):
+    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes | bytearray | dict):
         return [to_dict(item) for item in obj]
-    raise TypeError(
-        f"cannot serialise {type(obj).__name__}: expected a record, records or a Dataset"
-    )
+    raise ArgumentError(f"cannot serialise {kind_of(obj)}: expected a record, records or a Dataset")
+
+
+def _is_model(cls: type) -> bool:
+    """A record class, or a value class inside records (Title, Event, Source, ...)."""
+    return attrs.has(cls) and cls.__module__ == "cisai.model"
 
 
 def to_json(obj: Any, indent: int | None = None) -> str:
     """JSON text for a record, records or a Dataset: stable key order, UTF-8 friendly."""
+    if indent is not None:
+        require(indent, int, "indent", "a number of spaces (an int from 0 to 16) or None")
+        if not 0 <= indent <= 16:
+            raise QueryError(f"indent: expected a number of spaces from 0 to 16, not {indent}")
     separators = (",", ": ") if indent is not None else (",", ":")
     with shared_output(), paused():
         data = to_dict(obj)
@@ -110,6 +118,12 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     an invalid document raises :class:`~cisai.DataError` with the JSON path of the
     bad field.
     """
+    require(text, (str, bytes, bytearray), "text", "JSON text (str or bytes)")
+    if not (cls is Dataset or (isinstance(cls, type) and _is_model(cls))):
+        raise ArgumentError(
+            f"cls: expected cisai.Dataset or a record class such as cisai.Instrument, "
+            f"not {kind_of(cls) if not isinstance(cls, type) else cls.__name__}"
+        )
     data = parse_json(text, "<json>")
     with json_rules():
         if cls is Dataset:

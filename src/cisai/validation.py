@@ -137,11 +137,7 @@ def check(
     topics = by_type.get(Topic, {})
     bodies = by_type.get(Body, {})
     instruments = by_type.get(Instrument, {})
-    codes = {
-        item.record.code
-        for item in by_type.get(Jurisdiction, {}).values()
-        if isinstance(item.record, Jurisdiction)
-    }
+    codes = _unique_codes(by_type.get(Jurisdiction, {}).values(), problems)
 
     for item in items:
         if seen.get(item.record.id) is not item:
@@ -187,6 +183,35 @@ def check(
                 )
             )
     return problems
+
+
+def _unique_codes(jurisdictions: Iterable[Located], problems: list[Problem]) -> set[str]:
+    """The jurisdiction codes; a code given to two records is a problem (whichever file).
+
+    Queries, ``compare`` and the CLI find a jurisdiction by its code: two records with
+    one code would show a state twice, or under another's name. A user changes a
+    bundled jurisdiction only by overriding its record (``override: true``).
+    """
+    first: dict[str, Located] = {}
+    for item in jurisdictions:
+        record = item.record
+        assert isinstance(record, Jurisdiction)
+        key = record.code.casefold()
+        other = first.setdefault(key, item)
+        if other is item:
+            continue
+        hint = ""
+        if other.origin.bundled and not item.origin.bundled:
+            hint = f"; to change it, override the record {other.record.id!r} (override: true)"
+        problems.append(
+            _problem(
+                item,
+                ("code",),
+                f"jurisdiction code {record.code!r} is already used by {other.record.id!r} "
+                f"({other.origin.file}:{other.origin.line()}){hint}",
+            )
+        )
+    return {item.record.code for item in first.values() if isinstance(item.record, Jurisdiction)}
 
 
 def _check_versions(item: Located, data_version: str | None) -> list[Problem]:
