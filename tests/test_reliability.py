@@ -549,3 +549,215 @@ def test_two_user_jurisdictions_with_one_code_are_refused(tmp_path: Path) -> Non
     (tmp_path / "j.yaml").write_text(one + two, encoding="utf-8")
     with pytest.raises(DataError, match="'QQ' is already used by 'aa-one'"):
         cisai.load(tmp_path, bundled=False)
+
+
+# -- 4. text that cannot be written out is refused on the way in ---------------------------------
+
+surrogates = st.integers(0xD800, 0xDFFF)
+
+
+@fast
+@given(surrogates, st.sampled_from(["title", "summary", "number"]), st.booleans())
+def test_a_lone_surrogate_is_refused_at_load(
+    tmp_path: Path, code: int, field: str, as_json: bool
+) -> None:
+    from cisai.cli import main
+
+    escaped = f'"bad \\u{code:04x} text"'
+    if as_json:
+        doc = json.loads(cisai.to_json(DS))
+        record = doc["instruments"][0]
+        if field == "title":
+            record["titles"][0]["text"] = f"bad {chr(code)} text"
+        else:
+            record[field] = f"bad {chr(code)} text"
+        path = tmp_path / "doc.json"
+        path.write_text(json.dumps(doc), encoding="utf-8")  # json escapes it: \udXXX
+        rid = record["id"]
+    else:  # YAML itself refuses the escape, on its line
+        path = instrument_file(tmp_path, **{field: escaped})
+        with pytest.raises(DataError, match="invalid Unicode character escape") as info:
+            cisai.load(path, bundled=False)
+        assert info.value.line is not None
+        return
+    with pytest.raises(DataError) as info:
+        cisai.load(path, bundled=False)
+    problem = next(p for p in info.value.problems if "lone surrogate" in p.message)
+    assert (problem.file, problem.record_id) == (str(path), rid)
+    assert field in (problem.field or "")
+    assert main(["validate", "--no-bundled", "--format", "json", str(path)]) == 1
+
+
+# -- 4. export targets ----------------------------------------------------------------------------
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "cisai", *args], capture_output=True, text=True, check=False
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+def assert_one_line_error(code: int, err: str, *words: str) -> None:
+    assert code == 1
+    assert err.startswith("cisai: error: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda d: "", ["empty path"]),
+        (lambda d: str(d), ["it is a folder"]),
+        (lambda d: str(d / ("n" * 300)), ["File name too long"]),
+        (lambda d: str(d / "missing" / "x.json"), ["no such folder"]),
+        (lambda d: "/dev/full", ["No space left on device"]),
+        (lambda d: str(d / "bad\x00name"), ["cannot write"]),
+    ],
+)
+def test_bad_export_targets_are_one_line_errors(tmp_path: Path, make: object, words: list) -> None:
+    from cisai.cli import main
+
+    target = make(tmp_path)  # type: ignore[operator]
+    if "\x00" in target:
+        import io
+        import sys
+
+        err = io.StringIO()
+        old, sys.stderr = sys.stderr, err
+        try:
+            code = main(["schema", "-o", target])
+        finally:
+            sys.stderr = old
+        assert_one_line_error(code, err.getvalue(), *words)
+        return
+    code, _, err = run_cli("export", "--format", "jsonl", "-o", target)
+    assert_one_line_error(code, err, *words)
+    assert not list(tmp_path.glob(".cisai-*"))
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        OSError(28, "No space left on device"),
+        OSError(27, "File too large"),
+        PermissionError(13, "Permission denied"),
+    ],
+)
+@pytest.mark.parametrize("where", ["tempfile.mkstemp", "os.fsync", "os.replace"])
+def test_a_failed_export_leaves_nothing_behind(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    failure: OSError,
+    where: str,
+) -> None:
+    import os
+    import tempfile
+
+    from cisai.cli import main
+
+    target = tmp_path / "out.json"
+    target.write_text("before", encoding="utf-8")
+
+    def fail(*args: object, **kwargs: object) -> object:
+        raise failure
+
+    module, name = where.split(".")
+    monkeypatch.setattr({"os": os, "tempfile": tempfile}[module], name, fail)
+    assert main(["schema", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert_one_line_error(1, err, failure.strerror or "")
+    assert target.read_text(encoding="utf-8") == "before"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_sigterm_during_an_export_cleans_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    from cisai.cli import main
+
+    target = tmp_path / "out.json"
+    real = os.fsync
+
+    def fsync_then_term(fd: int) -> None:
+        real(fd)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(os, "fsync", fsync_then_term)
+    before = signal.getsignal(signal.SIGTERM)
+    assert main(["schema", "-o", str(target)]) == 143
+    assert list(tmp_path.iterdir()) == []
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_devices_and_fifos_are_written_through(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    code, out, err = run_cli("schema", "-o", "/dev/stdout")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["$schema"].startswith("https://json-schema.org/")
+    assert run_cli("schema", "-o", "/dev/null")[0] == 0
+    assert Path("/dev/null").is_char_device()
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    code, _, err = run_cli("export", "--format", "jsonl", "-o", str(fifo))
+    reader.join(30)
+    assert (code, err) == (0, "")
+    assert fifo.is_fifo()
+    assert got[0].count(b"\n") == len(DS)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe.json"]
+
+
+def test_a_link_to_a_file_is_kept(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert run_cli("schema", "-o", str(link))[0] == 0
+    assert link.is_symlink()
+    assert "$schema" in real.read_text(encoding="utf-8")
+
+
+# -- 4. closed streams ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["info"], ["validate", str(USER)], ["show", "by-president"], ["schema"]]
+)
+@pytest.mark.parametrize("closed", ["stdout", "stderr", "stdin", "stdout+stderr"])
+def test_closed_streams_never_give_a_traceback(args: list[str], closed: str) -> None:
+    import subprocess
+    import sys
+
+    fds = {"stdin": 0, "stdout": 1, "stderr": 2}
+    shut = [fds[c] for c in closed.split("+")]
+    script = "import os,sys,subprocess;" + "".join(f"os.close({fd});" for fd in shut)
+    script += f"os.execv(sys.executable, [sys.executable, '-m', 'cisai', *{args!r}])"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert "Traceback" not in result.stderr
+    assert "Exception ignored" not in result.stderr
+    if "stdout" in closed:
+        assert result.returncode == 1
+        assert result.stdout == ""
+        if "stderr" not in closed:
+            assert (
+                result.stderr == "cisai: error: standard output is closed: nothing can be written\n"
+            )
+    else:
+        assert result.returncode == 0

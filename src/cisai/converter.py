@@ -89,11 +89,25 @@ def json_rules(enabled: bool = True) -> Iterator[None]:
 _QUOTE = "quote the value to keep it as text"
 
 
+def _encodable(value: str) -> str:
+    """``value``, if it can be written as UTF-8; a lone surrogate (``\\ud800``) cannot."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(value[exc.start])
+            raise ValueError(
+                f"text holds a lone surrogate (U+{code:04X}) at character {exc.start}, "
+                "which no output can write: use the character itself, or a valid pair"
+            ) from None
+    return value
+
+
 def _structure_str(value: Any, _: type) -> str:
     if value.__class__ is str:
-        return sys.intern(value) if len(value) <= _SHORT else value
+        return sys.intern(_encodable(value)) if len(value) <= _SHORT else _encodable(value)
     if isinstance(value, str):
-        return str(value)
+        return _encodable(str(value))
     text = getattr(value, "text", None)
     if isinstance(text, str):
         return text  # an unquoted YAML number or date: the author's text, exactly as written

@@ -27,6 +27,21 @@ class CisaiError(Exception):
     """Base class of every error raised by cisai."""
 
 
+def _writable(text: str | None) -> str | None:
+    """Text any output can write: a lone surrogate from bad data shows as ``\\ud800``."""
+    if text is None or text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _writable_message(text: str) -> str:
+    return _writable(text) or ""
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with a data file: where it is and what it is.
@@ -35,11 +50,11 @@ class Problem:
     leaving out the parts that are not known.
     """
 
-    message: str
-    file: str | None = None
+    message: str = attrs.field(converter=_writable_message)
+    file: str | None = attrs.field(default=None, converter=_writable)
     line: int | None = None
-    record_id: str | None = None
-    field: str | None = None
+    record_id: str | None = attrs.field(default=None, converter=_writable)
+    field: str | None = attrs.field(default=None, converter=_writable)
 
     def __str__(self) -> str:
         where = self.file or "<data>"
