@@ -761,3 +761,81 @@ def test_closed_streams_never_give_a_traceback(args: list[str], closed: str) -> 
             )
     else:
         assert result.returncode == 0
+
+
+OVERRIDE_BODY = """\
+sources:
+  my-source:
+    url: https://example.org/my-president-page
+bodies:
+  - id: by-president
+    name: The President (my own wording)
+    kind: head_of_state
+    jurisdiction: BY
+    attestation: secondary_report
+    confidence: low
+    sources: [my-source]
+    override: true
+    added_in: "2026.11.0"
+"""
+
+
+def test_an_override_that_changes_the_type_is_blamed_on_the_users_file(tmp_path: Path) -> None:
+    text = INSTRUMENT.format(title="T", number="'1'", summary="S", date='"2025"')
+    text = text.replace("id: my-law", "id: by-president\n    override: true")
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        cisai.load(path)
+    assert {p.file for p in info.value.problems} == {str(path)}
+    assert "must keep the record's type" in str(info.value)
+
+
+def test_validate_reports_every_files_problems_beside_a_newer_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cisai.cli import main
+
+    future = tmp_path / "a.json"
+    future.write_text(json.dumps({"schema_version": "2.0", "topics": []}), encoding="utf-8")
+    broken = tmp_path / "b.yaml"
+    broken.write_text("topics: 3\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        cisai.load([future, broken], bundled=False)
+    assert {p.file for p in info.value.problems} == {str(future), str(broken)}
+    for fmt in ("text", "json"):
+        assert main(["validate", "--no-bundled", "--format", fmt, str(future), str(broken)]) == 1
+        out = capsys.readouterr().out
+        assert str(future) in out
+        assert "topics must be a list" in out
+    with pytest.raises(cisai.SchemaError):  # alone, it is still a SchemaError
+        cisai.load(future, bundled=False)
+
+
+def test_validate_counts_an_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cisai.cli import main
+
+    path = tmp_path / "o.yaml"
+    path.write_text(OVERRIDE_BODY, encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("ok: 1 record in 1 path(s) valid")
+    assert main(["validate", str(path), str(USER)]) == 0
+    assert capsys.readouterr().out.startswith("ok: 3 records in 2 path(s) valid")
+
+
+def test_an_export_with_user_data_loads_back_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cisai.cli import main
+
+    override = tmp_path / "o.yaml"
+    override.write_text(OVERRIDE_BODY, encoding="utf-8")
+    exported = tmp_path / "all.json"
+    args = ["export", "--data", str(override), "--data", str(USER), "-o", str(exported)]
+    assert main(args) == 0
+    again = cisai.load(exported, bundled=False)
+    original = cisai.load([override, USER])
+    assert list(again) == list(original)
+    assert again.get("by-president").name == "The President (my own wording)"
+    assert main(["validate", "--no-bundled", str(exported)]) == 0
+    capsys.readouterr()

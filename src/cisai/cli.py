@@ -1081,7 +1081,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         problems = exc.problems
     else:
         problems = ()
-        own = len(ds) - (len(cisai.load()) if args.bundled else 0)
+        own = _own_records(ds, args.bundled)
     out = _set_stdout(utf8=args.format == "json")
     if args.format == "json":
         report = {
@@ -1107,6 +1107,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
         noun = "record" if own == 1 else "records"
         out.write(f"ok: {own} {noun} in {len(args.paths)} path(s) valid\n")
     return 1 if problems else 0
+
+
+def _own_records(ds: cisai.Dataset, bundled: bool) -> int:
+    """How many records the user's files gave: new ids, and overrides of bundled ones."""
+    if not bundled:
+        return len(ds)
+    known = cisai.load()
+    return sum(1 for r in ds if r.id not in known or getattr(r, "override", False))
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

@@ -72,8 +72,15 @@ def load(
         return load_bundled()
     problems: list[Problem] = []
     documents = _read_bundled() if bundled else []
-    documents.extend(_read_paths(paths, problems))
-    return _build(documents, problems, DATA_VERSION if bundled else None)
+    schema_problems: list[Problem] = []
+    documents.extend(_read_paths(paths, problems, schema_problems))
+    try:
+        return _build(documents, problems, DATA_VERSION if bundled else None, bundled=bundled)
+    except DataError as exc:
+        if schema_problems and len(exc.problems) == len(schema_problems):
+            # Only a document of another schema version is wrong: say so as a SchemaError.
+            raise SchemaError(f"{schema_problems[0].file}: {schema_problems[0].message}") from None
+        raise
 
 
 @contextlib.contextmanager
@@ -178,8 +185,14 @@ def _files_of(path: Path, problems: list[Problem]) -> list[Path]:
     return []
 
 
-def _read_paths(paths: Sequence[Path], problems: list[Problem]) -> list[Document]:
-    """Parse every file under ``paths``; a file that cannot be read or parsed is a problem."""
+def _read_paths(
+    paths: Sequence[Path], problems: list[Problem], schema_problems: list[Problem]
+) -> list[Document]:
+    """Parse every file under ``paths``; a file that cannot be read or parsed is a problem.
+
+    A JSON document of another schema version is a problem too (also noted in
+    ``schema_problems``), so that the other files' problems are still all reported.
+    """
     documents = []
     for path in paths:
         for file in _files_of(path, problems):
@@ -193,7 +206,10 @@ def _read_paths(paths: Sequence[Path], problems: list[Problem]) -> list[Document
                 problems.extend(exc.problems)
                 continue
             except SchemaError as exc:
-                raise SchemaError(f"{file}: {exc}") from None
+                problem = Problem(message=str(exc), file=str(file))
+                problems.append(problem)
+                schema_problems.append(problem)
+                continue
             documents.append(document)
     return documents
 
@@ -451,17 +467,36 @@ def build_from_records(records: Sequence[AnyRecord], data_version: str | None) -
     return Dataset(records, data_version)
 
 
-def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Located]:
-    """User records marked ``override: true`` replace the bundled records with their ids."""
-    bundled = {item.record.id: item for item in located if item.origin.bundled}
+def _apply_overrides(
+    located: list[Located], problems: list[Problem], *, bundled: bool = True
+) -> list[Located]:
+    """User records marked ``override: true`` replace the bundled records with their ids.
+
+    An override keeps the record's type (a body replaces a body), or it is refused in the
+    user's file. Without the bundled data (``bundled=False``) there is nothing to
+    replace: a record marked ``override`` - as ``cisai export`` writes them - is
+    taken as it is.
+    """
+    originals = {item.record.id: item for item in located if item.origin.bundled}
     replaced: set[int] = set()
+    refused: set[int] = set()
     for item in located:
         if not item.record.override:
             continue
+        original = originals.get(item.record.id)
         if item.origin.bundled:
             message = "override: true is for a user's records, not the bundled data"
-        elif item.record.id in bundled:
-            replaced.add(id(bundled[item.record.id]))
+        elif original is not None and type(original.record) is type(item.record):
+            replaced.add(id(original))
+            continue
+        elif original is not None:
+            refused.add(id(item))
+            message = (
+                f"override: true replaces the {type(original.record).__name__} "
+                f"{item.record.id!r} with a {type(item.record).__name__}: an override must "
+                "keep the record's type"
+            )
+        elif not bundled:
             continue
         else:
             message = f"override: true, but no bundled record has the id {item.record.id!r}"
@@ -474,14 +509,19 @@ def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Lo
                 field="override",
             )
         )
-    return [item for item in located if id(item) not in replaced]
+    return [item for item in located if id(item) not in replaced | refused]
 
 
 def _build(
-    documents: Sequence[Document], problems: list[Problem], data_version: str | None
+    documents: Sequence[Document],
+    problems: list[Problem],
+    data_version: str | None,
+    *,
+    bundled: bool = True,
 ) -> Dataset:
     with bulk(), _forgetting_suggestions():
-        located = _apply_overrides(_structure_documents(documents, problems), problems)
+        structured = _structure_documents(documents, problems)
+        located = _apply_overrides(structured, problems, bundled=bundled)
         problems.extend(check(located, data_version=data_version))
         if problems:
             problems.sort(key=lambda p: (p.file or "", p.line or 0))
