@@ -839,3 +839,86 @@ def test_an_export_with_user_data_loads_back_alone(
     assert again.get("by-president").name == "The President (my own wording)"
     assert main(["validate", "--no-bundled", str(exported)]) == 0
     capsys.readouterr()
+
+
+# -- 6. smaller holes ------------------------------------------------------------------------
+
+
+def body(body_id: str, parent: str | None) -> str:
+    line = f"    parent: {parent}\n" if parent else ""
+    return (
+        f"  - id: {body_id}\n    name: B\n    kind: ministry\n{line}"
+        "    attestation: secondary_report\n    confidence: low\n    sources: [s1]\n"
+        '    added_in: "2026.11.0"\n'
+    )
+
+
+@fast
+@given(st.integers(2, 12), st.integers(0, 5))
+def test_body_parent_cycles_are_refused(tmp_path: Path, length: int, tail: int) -> None:
+    ring = [f"ring-{i}" for i in range(length)]
+    text = "sources:\n  s1:\n    url: https://example.org/a-page\nbodies:\n"
+    text += "".join(body(b, ring[(i + 1) % length]) for i, b in enumerate(ring))
+    # a chain hanging off the ring is not itself in the cycle
+    text += "".join(body(f"tail-{i}", f"tail-{i - 1}" if i else ring[0]) for i in range(tail))
+    path = tmp_path / "b.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        cisai.load(path, bundled=False)
+    cyclic = {p.record_id for p in info.value.problems if "form a cycle" in p.message}
+    assert cyclic == set(ring)
+    assert len(info.value.problems) == length
+
+
+TOPICS = """\
+topics:
+  - id: alpha
+    label: Alpha
+    aliases: [{a}]
+    added_in: "2026.11.0"
+  - id: beta
+    label: Beta
+    aliases: [{b}]
+    added_in: "2026.11.0"
+"""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "message"),
+    [
+        ('""', "b1", "must not be empty"),
+        ('"  "', "b1", "must not be empty"),
+        ("beta", "b1", "is the id of the topic 'beta'"),
+        ("Beta", "b1", "is the id of the topic 'beta'"),
+        ("same", "same", "also an alias of"),
+        ("Same ", "same", "also an alias of"),
+    ],
+)
+def test_topic_aliases_name_one_topic(tmp_path: Path, a: str, b: str, message: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(TOPICS.format(a=a, b=b), encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(message)) as info:
+        cisai.load(path, bundled=False)
+    assert info.value.field is not None
+    assert info.value.field.startswith("aliases[0]")
+
+
+@given(
+    st.sampled_from(
+        ["https://exa mple.org/x", "https://example.org/\tx", "https://example.org/x\n"]
+        + [
+            f"https://example.org/{chr(c)}x"
+            for c in [*range(32), 127, 0x85, 0xA0, 0x2028, 0x3000]
+        ]
+    )
+)
+@fast
+def test_source_urls_with_whitespace_or_controls_are_refused(tmp_path: Path, url: str) -> None:
+    path = instrument_file(tmp_path)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("https://example.org/a-page", json.dumps(url)),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        cisai.load(path, bundled=False)
+    assert any("not an http(s) URL" in p.message for p in info.value.problems)

@@ -33,7 +33,7 @@ from cisai.errors import (
 )
 from cisai.jsonio import parse_json
 from cisai.model import RECORD_TYPES, AnyRecord, Source
-from cisai.validation import Located, Origin, check, format_path
+from cisai.validation import Located, Origin, check, format_path, is_url
 from cisai.yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 
 __all__ = ["MAX_FILE_BYTES", "load"]
@@ -295,7 +295,7 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
                 problems.extend(_problems_at(problems_of(exc), origin, str(source_id)))
                 continue
             url = source.url  # checked: a string, even where the file wrote a number
-            if not url.startswith(("https://", "http://")):
+            if not is_url(url):
                 found.append((("url",), f"not an http(s) URL: {url!r}"))
             for key in (str(source_id), url):
                 if key not in by_key:
