@@ -906,10 +906,7 @@ def test_topic_aliases_name_one_topic(tmp_path: Path, a: str, b: str, message: s
 @given(
     st.sampled_from(
         ["https://exa mple.org/x", "https://example.org/\tx", "https://example.org/x\n"]
-        + [
-            f"https://example.org/{chr(c)}x"
-            for c in [*range(32), 127, 0x85, 0xA0, 0x2028, 0x3000]
-        ]
+        + [f"https://example.org/{chr(c)}x" for c in [*range(32), 127, 0x85, 0xA0, 0x2028, 0x3000]]
     )
 )
 @fast
@@ -922,3 +919,59 @@ def test_source_urls_with_whitespace_or_controls_are_refused(tmp_path: Path, url
     with pytest.raises(DataError) as info:
         cisai.load(path, bundled=False)
     assert any("not an http(s) URL" in p.message for p in info.value.problems)
+
+
+# -- 5. processes ---------------------------------------------------------------------------------
+
+FORK_SCRIPT = """
+import os, sys, threading, time
+import cisai
+
+delay = float(sys.argv[1])
+loader = threading.Thread(target=lambda: cisai.load(sys.argv[2:] or None))
+loader.start()
+time.sleep(delay)
+pid = os.fork()
+if pid == 0:
+    ds = cisai.load()
+    os._exit(0 if len(ds) > 100 else 3)
+for _ in range(600):
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done:
+        break
+    time.sleep(0.1)
+else:
+    os.kill(pid, 9)
+    print("child hung")
+    sys.exit(1)
+loader.join()
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="no fork on this system")
+@pytest.mark.parametrize("delay", [0.0, 0.005, 0.02, 0.04, 0.08])
+@pytest.mark.parametrize("extra", [[], [str(USER)]])
+def test_a_fork_during_the_first_load_gives_a_working_child(delay: float, extra: list[str]) -> None:
+    import subprocess
+    import sys
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads, on purpose
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-W",
+                "ignore::DeprecationWarning",
+                "-c",
+                FORK_SCRIPT,
+                str(delay),
+                *extra,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 0, result.stdout + result.stderr

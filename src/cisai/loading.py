@@ -10,6 +10,7 @@ cached; ``import cisai`` alone reads nothing.
 from __future__ import annotations
 
 import contextlib
+import difflib  # noqa: F401 - imported with the loader, so that no fork splits its import
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import dateutil.parser  # noqa: F401 - imported with the loader (see difflib above)
 
 from cisai._version import DATA_VERSION, check_schema_version
 from cisai.bundle import bundled_files, load_bundled
