@@ -188,7 +188,7 @@ def _files_of(path: Path, problems: list[Problem]) -> list[Path]:
 
 
 def _read_paths(
-    paths: Sequence[Path], problems: list[Problem], schema_problems: list[Problem]
+    paths: Sequence[Path], problems: list[Problem], schema_problems: list[Problem] | None = None
 ) -> list[Document]:
     """Parse every file under ``paths``; a file that cannot be read or parsed is a problem.
 
@@ -210,7 +210,8 @@ def _read_paths(
             except SchemaError as exc:
                 problem = Problem(message=str(exc), file=str(file))
                 problems.append(problem)
-                schema_problems.append(problem)
+                if schema_problems is not None:
+                    schema_problems.append(problem)
                 continue
             documents.append(document)
     return documents
