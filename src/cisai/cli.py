@@ -1073,8 +1073,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     for path in args.paths:
-        if not os.path.exists(path):
-            raise _UsageError(f"no such file or folder: {path!r}")
+        _require_path(path)
     try:
         ds = cisai.load(extra=args.paths, bundled=args.bundled)
     except cisai.DataError as exc:
@@ -1107,6 +1106,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
         noun = "record" if own == 1 else "records"
         out.write(f"ok: {own} {noun} in {len(args.paths)} path(s) valid\n")
     return 1 if problems else 0
+
+
+def _require_path(path: str) -> None:
+    """A usage error unless ``path`` can be looked at (naming why: missing, too long, ...)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        raise _UsageError(f"no such file or folder: {path!r}") from None
+    except OSError as exc:
+        raise _UsageError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise _UsageError(f"cannot read {path!r}: {exc}") from None
 
 
 def _own_records(ds: cisai.Dataset, bundled: bool) -> int:
