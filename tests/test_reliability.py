@@ -975,3 +975,14 @@ def test_a_fork_during_the_first_load_gives_a_working_child(delay: float, extra:
             check=False,
         )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("written", ["0123", "0x1F", "1:30", "2025"])
+def test_an_unquoted_number_as_a_source_id_is_known_by_its_text(
+    tmp_path: Path, written: str
+) -> None:
+    path = instrument_file(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("  s1:\n", f"  {written}:\n")
+    path.write_text(text.replace("[s1]", f"[{written}]"), encoding="utf-8")
+    ds = cisai.load(path)
+    assert ds.get("my-law").sources[0].url == "https://example.org/a-page"

@@ -288,8 +288,10 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
                 )
             )
             continue
-        for source_id, entry in sources.items():
-            origin = Origin(file, root, ("sources", source_id), document.bundled)
+        for written_id, entry in sources.items():
+            # An unquoted number as a source id is known by its text (``0123``, not 83).
+            source_id = getattr(written_id, "text", written_id)
+            origin = Origin(file, root, ("sources", written_id), document.bundled)
             found: list[tuple[tuple[str | int, ...], str]] = []
             try:
                 with json_rules(document.json):
@@ -336,7 +338,8 @@ def _expand_sources(
     if not isinstance(value, list):
         return value
     expanded = []
-    for index, item in enumerate(value):
+    for index, written in enumerate(value):
+        item = getattr(written, "text", written)  # an unquoted number: the id as written
         if isinstance(item, str):
             if item in catalogue:
                 expanded.append(catalogue[item])
