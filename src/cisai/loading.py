@@ -413,54 +413,54 @@ def _structure_documents(documents: Sequence[Document], problems: list[Problem])
                 )
             )
             continue
-        for name, records in root.items():
-            if name == "sources":
-                continue
-            cls = COLLECTIONS.get(name)
-            line = root.key_lines.get(name) if isinstance(root, LineMap) else None
-            if cls is None:
-                problems.append(
-                    Problem(
-                        message=f"unknown collection {name!r}; "
-                        + suggest(str(name), ["sources", *COLLECTIONS]),
-                        file=file,
-                        line=line,
-                        field=str(name),
-                    )
-                )
-                continue
-            if not isinstance(records, list):
-                problems.append(
-                    Problem(
-                        message=f"{name} must be a list of records",
-                        file=file,
-                        line=line,
-                        field=str(name),
-                    )
-                )
-                continue
-            for index, raw in enumerate(records):
-                origin = Origin(file, root, (name, index), document.bundled)
-                if not isinstance(raw, dict):
+        with json_rules(document.json):  # JSON documents: the JSON Schema's rules
+            for name, records in root.items():
+                if name == "sources":
+                    continue
+                cls = COLLECTIONS.get(name)
+                line = root.key_lines.get(name) if isinstance(root, LineMap) else None
+                if cls is None:
                     problems.append(
                         Problem(
-                            message="a record must be a mapping",
+                            message=f"unknown collection {name!r}; "
+                            + suggest(str(name), ["sources", *COLLECTIONS]),
                             file=file,
-                            line=origin.line() or line,
-                            field=f"{name}[{index}]",
+                            line=line,
+                            field=str(name),
                         )
                     )
                     continue
-                record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
-                prepared, report = _prepare(raw, catalogue)
-                problems.extend(_problems_at(report, origin, record_id))
-                try:
-                    with json_rules(document.json):
-                        record: AnyRecord = structure(prepared, cls)
-                except Exception as exc:
-                    problems.extend(_problems_at(problems_of(exc), origin, record_id))
+                if not isinstance(records, list):
+                    problems.append(
+                        Problem(
+                            message=f"{name} must be a list of records",
+                            file=file,
+                            line=line,
+                            field=str(name),
+                        )
+                    )
                     continue
-                located.append(Located(record, origin))
+                for index, raw in enumerate(records):
+                    origin = Origin(file, root, (name, index), document.bundled)
+                    if not isinstance(raw, dict):
+                        problems.append(
+                            Problem(
+                                message="a record must be a mapping",
+                                file=file,
+                                line=origin.line() or line,
+                                field=f"{name}[{index}]",
+                            )
+                        )
+                        continue
+                    record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+                    prepared, report = _prepare(raw, catalogue)
+                    problems.extend(_problems_at(report, origin, record_id))
+                    try:
+                        record: AnyRecord = structure(prepared, cls)
+                    except Exception as exc:
+                        problems.extend(_problems_at(problems_of(exc), origin, record_id))
+                        continue
+                    located.append(Located(record, origin))
     return located
 
 

@@ -274,12 +274,12 @@ def _check_sources(
     return problems
 
 
-_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]{4,}", re.ASCII)
+_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]{4,}")  # \s: Unicode whitespace too
 
 
 def is_url(url: str) -> bool:
     """An http(s) URL without whitespace or control characters (which no browser keeps)."""
-    return _URL.fullmatch(url) is not None and not any(ch.isspace() for ch in url)
+    return _URL.fullmatch(url) is not None
 
 
 def _check_provenance(item: Located) -> list[Problem]:
