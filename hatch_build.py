@@ -25,8 +25,8 @@ class CompiledDataHook(BuildHookInterface):  # type: ignore[type-arg]
         source = Path(self.root, "src")
         sys.path.insert(0, str(source))
         try:
-            from cisai.bundle import COMPILED_NAME, bundled_files, compile_records
-            from cisai.loading import build_bundled
+            from cisai._bundle import COMPILED_NAME, bundled_files, compile_records
+            from cisai._loading import build_bundled
 
             files = [(name, entry.read_bytes()) for name, entry in bundled_files()]
             records = list(build_bundled(files))

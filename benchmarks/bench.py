@@ -236,10 +236,10 @@ def json_breakdown(folder: Path, dataset: Dataset) -> str:
     """
     import attrs
 
-    from cisai import loading
-    from cisai.converter import bulk
-    from cisai.model import Event, Instrument, Relation, Title
-    from cisai.validation import check
+    from cisai import _loading as loading
+    from cisai._converter import bulk
+    from cisai._model import Event, Instrument, Relation, Title
+    from cisai._checks import check
 
     steps: list[tuple[str, float]] = []
 

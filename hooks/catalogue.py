@@ -337,7 +337,7 @@ _COLOURS = {"law": "#c62828", "strategy": "#1565c0", "regulator": "#2e7d32", "ot
 
 def timeline_svg(ds: Dataset) -> str:
     """An SVG timeline: a row per state, a dot per dated instrument, the model law's steps."""
-    from cisai.comparison import group_of
+    from cisai._comparison import group_of
 
     dated = [i for i in ds.instruments if i.date is not None]
     first = min(i.date.year for i in dated if i.date)  # type: ignore[union-attr]

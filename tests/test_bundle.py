@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cisai
-from cisai import bundle
-from cisai.loading import build_bundled
+from cisai import _bundle as bundle
+from cisai._loading import build_bundled
 
 
 def _files() -> list[tuple[str, bytes]]:
@@ -35,7 +35,7 @@ def test_compiled_form_equals_the_yaml(compiled, monkeypatch: pytest.MonkeyPatch
     def no_yaml(files: object) -> None:
         raise AssertionError("the YAML was parsed although the compiled form is current")
 
-    monkeypatch.setattr("cisai.loading.build_bundled", no_yaml)
+    monkeypatch.setattr("cisai._loading.build_bundled", no_yaml)
     from_compiled = bundle.load_bundled()
     assert list(from_compiled) == list(from_yaml)
     assert cisai.to_json(from_compiled) == cisai.to_json(from_yaml)

@@ -60,7 +60,7 @@ def test_record_reference_lists_every_field_with_a_meaning(
 ) -> None:
     import attrs
 
-    from cisai import model
+    from cisai import _model as model
 
     reference = load_script("hooks/records_reference.py")
     page = reference.generate_page()

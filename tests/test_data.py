@@ -370,7 +370,7 @@ _PROBE = textwrap.dedent(
     )
     print("heavy", heavy)
     print("opened", opened)
-    print("loading", "cisai.loading" in sys.modules)
+    print("loading", "cisai._loading" in sys.modules)
     """
 )
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import cisai
 from cisai.cli import main
-from cisai.model import RECORD_TYPES
+from cisai._model import RECORD_TYPES
 
 T = TypeVar("T")
 

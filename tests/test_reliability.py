@@ -221,8 +221,8 @@ def test_unquoted_booleans_in_text_fields_are_refused(
 
 @pytest.mark.parametrize("written", ["0x10", "010", "1:30", "0o7"])
 def test_unquoted_non_decimal_integers_in_number_fields_are_refused(written: str) -> None:
-    from cisai.converter import structure
-    from cisai.yamlio import parse_yaml_document
+    from cisai._converter import structure
+    from cisai._yamlio import parse_yaml_document
 
     value, _ = parse_yaml_document(f"n: {written}", "x.yaml")
     if isinstance(value["n"], int):
@@ -319,7 +319,7 @@ def test_a_merge_key_chain_is_refused_while_constructing(tmp_path: Path, lines: 
 
 @given(st.integers(1, 40), st.integers(1, 30))
 def test_merge_keys_within_the_budget_still_merge(templates: int, keys: int) -> None:
-    from cisai.yamlio import parse_yaml_document
+    from cisai._yamlio import parse_yaml_document
 
     lines = [
         f"t{t}: &t{t} {{{', '.join(f'k{k}: {k}' for k in range(keys))}}}" for t in range(templates)
@@ -358,7 +358,7 @@ def test_the_suggestion_index_finds_what_a_full_comparison_finds(
 ) -> None:
     import difflib
 
-    from cisai.errors import suggest
+    from cisai._errors import suggest
 
     def word() -> str:
         parts = ["".join(rnd.choices("abcdefghijklmnopqrstuvwxyz0123456789", k=rnd.randint(2, 7)))]
@@ -443,13 +443,13 @@ for _name in COLLECTIONS:
     )
     CALLS[f"{_name}[]"] = (junk, lambda x, n=_name: DS.collections()[n][x])
     CALLS[f"{_name}.filter"] = (
-        st.tuples(st.sampled_from(sorted(cisai.query.CRITERIA)), junk)
+        st.tuples(st.sampled_from(sorted(cisai._query.CRITERIA)), junk)
         if hasattr(cisai, "query")
         else st.tuples(st.sampled_from(["text"]), junk),
         lambda x, n=_name: DS.collections()[n].filter(**{x[0]: x[1]}),
     )
     CALLS[f"{_name}.filter (empty)"] = (
-        st.tuples(st.sampled_from(sorted(cisai.query.CRITERIA)), junk)
+        st.tuples(st.sampled_from(sorted(cisai._query.CRITERIA)), junk)
         if hasattr(cisai, "query")
         else st.tuples(st.sampled_from(["text"]), junk),
         lambda x, n=_name: DS.collections()[n][:0].filter(**{x[0]: x[1]}),

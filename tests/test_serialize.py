@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import cisai
 from cisai import DataError, Dataset, PartialDate, SchemaError
-from cisai.model import RECORD_TYPES, Event, Instrument, Source
+from cisai._model import RECORD_TYPES, Event, Instrument, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 

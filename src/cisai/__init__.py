@@ -50,10 +50,10 @@ if hasattr(os, "register_at_fork"):
     )
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
-    from cisai.comparison import Comparison, ComparisonEntry, ComparisonRow
-    from cisai.dataset import MODEL_LAW_ID, Dataset
-    from cisai.dates import PartialDate, Precision
-    from cisai.errors import (
+    from cisai._comparison import Comparison, ComparisonEntry, ComparisonRow
+    from cisai._dataset import MODEL_LAW_ID, Dataset
+    from cisai._dates import PartialDate, Precision
+    from cisai._errors import (
         ArgumentError,
         CisaiError,
         DataError,
@@ -62,7 +62,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         QueryError,
         SchemaError,
     )
-    from cisai.model import (
+    from cisai._model import (
         AnyRecord,
         Attestation,
         Body,
@@ -92,13 +92,13 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Topic,
         Unknown,
     )
-    from cisai.selection import Selection
+    from cisai._selection import Selection
 
 _LAZY = {
-    "cisai.comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
-    "cisai.dataset": ("MODEL_LAW_ID", "Dataset"),
-    "cisai.dates": ("PartialDate", "Precision"),
-    "cisai.errors": (
+    "cisai._comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
+    "cisai._dataset": ("MODEL_LAW_ID", "Dataset"),
+    "cisai._dates": ("PartialDate", "Precision"),
+    "cisai._errors": (
         "ArgumentError",
         "CisaiError",
         "DataError",
@@ -107,7 +107,7 @@ _LAZY = {
         "QueryError",
         "SchemaError",
     ),
-    "cisai.model": (
+    "cisai._model": (
         "AnyRecord",
         "Attestation",
         "Body",
@@ -137,7 +137,7 @@ _LAZY = {
         "Topic",
         "Unknown",
     ),
-    "cisai.selection": ("Selection",),
+    "cisai._selection": ("Selection",),
 }
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -234,11 +234,11 @@ def load(
     """
     if extra is None and bundled is True:
         with _import_lock:  # the first load imports the loader: a fork waits for it
-            from cisai.bundle import load_bundled
+            from cisai._bundle import load_bundled
 
             return load_bundled()
     with _import_lock:  # a fork waits until the loader's modules are imported
-        from cisai.loading import load as _load
+        from cisai._loading import load as _load
 
     return _load(extra, bundled=bundled)
 
@@ -262,7 +262,7 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None
     >>> [(e.instrument.id, e.status) for e in cisai_kz.cells["law"]]
     [('kz-law-ai-2025', 'in_force')]
     """
-    from cisai.comparison import compare as _compare
+    from cisai._comparison import compare as _compare
 
     return _compare(dataset if dataset is not None else load(), on=on, topic=topic)
 
@@ -274,14 +274,14 @@ def get(record_id: str) -> AnyRecord:
 
 def to_dict(obj: Any) -> Any:
     """Plain JSON-ready data (dicts, lists, strings) for a record, records or a Dataset."""
-    from cisai.serialize import to_dict as _to_dict
+    from cisai._serialize import to_dict as _to_dict
 
     return _to_dict(obj)
 
 
 def to_json(obj: Any, indent: int | None = None) -> str:
     """JSON text for a record, records or a Dataset: stable key order, byte-for-byte repeatable."""
-    from cisai.serialize import to_json as _to_json
+    from cisai._serialize import to_json as _to_json
 
     return _to_json(obj, indent=indent)
 
@@ -295,28 +295,28 @@ def from_json(text: str | bytes, cls: type[_T]) -> _T:
     A Dataset document of another schema major raises :class:`SchemaError`; an invalid
     document raises :class:`DataError` with the JSON path of the bad field.
     """
-    from cisai.serialize import from_json as _from_json
+    from cisai._serialize import from_json as _from_json
 
     return _from_json(text, cls)
 
 
 def to_jsonl(obj: Any) -> str:
     """JSON Lines: one record per line, each object with its ``type`` first."""
-    from cisai.tabular import to_jsonl as _to_jsonl
+    from cisai._tabular import to_jsonl as _to_jsonl
 
     return _to_jsonl(obj)
 
 
 def to_csv(obj: Any, *, bom: bool = False) -> str:
     """CSV: one row per record; lists flattened predictably (see the format guide)."""
-    from cisai.tabular import to_csv as _to_csv
+    from cisai._tabular import to_csv as _to_csv
 
     return _to_csv(obj, bom=bom)
 
 
 def to_jsonld(obj: Any, dataset: Dataset | None = None) -> dict[str, Any]:
     """schema.org JSON-LD: an instrument, or a ``@graph`` of instruments, as ``Legislation``."""
-    from cisai.jsonld import to_jsonld as _to_jsonld
+    from cisai._jsonld import to_jsonld as _to_jsonld
 
     return _to_jsonld(obj, dataset)
 
@@ -326,6 +326,6 @@ def json_schema() -> dict[str, Any]:
 
     The same schema ships inside the package as ``cisai/schema/dataset.schema.json``.
     """
-    from cisai.schema import json_schema as _json_schema
+    from cisai._schema import json_schema as _json_schema
 
     return _json_schema()

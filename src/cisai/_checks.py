@@ -1,48 +1,521 @@
-"""Checking the types of public arguments, so a wrong one is a cisai error that names it.
+"""Checks across records that no single record can make on its own.
 
-Python would otherwise answer a wrong type with whatever the code underneath happens
-to raise (``AttributeError``, ``KeyError``, an unhashable ``TypeError``) - or worse,
-with an empty answer. :class:`~cisai.ArgumentError` is both a ``QueryError`` and a
-``TypeError``.
+Each check returns :class:`~cisai._errors.Problem` s instead of raising, so that a
+user sees every problem of a data folder at once. The loader gives each record its
+:class:`Origin` (file, and the parsed mapping it came from) so a problem can name
+the line of the offending field.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
-from cisai.errors import ArgumentError
+import attrs
 
-__all__ = ["kind_of", "require", "require_bool", "require_text"]
+from cisai._dates import PartialDate
+from cisai._errors import Problem, suggest
+from cisai._model import (
+    AnyRecord,
+    Attestation,
+    Body,
+    Competency,
+    EventKind,
+    Instrument,
+    Jurisdiction,
+    Principle,
+    Provision,
+    Record,
+    Source,
+    Topic,
+)
+from cisai._yamlio import line_of
+
+__all__ = ["ID_PATTERN", "UNKNOWN_FACETS", "VERSION_PATTERN", "Located", "Origin", "check"]
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+VERSION_PATTERN = re.compile(r"(\d{4})\.(\d{1,2})\.(\d+)")
+CODE_PATTERN = re.compile(r"[A-Z][A-Z0-9-]{1,15}")
+UNKNOWN_FACETS = frozenset(
+    {
+        "text",
+        "articles",
+        "definitions",
+        "in_force_date",
+        "model_law_link",
+        "adoption_act",
+        "publication_date",
+        "content",
+    }
+)
+"""Facets an ``unknowns`` entry may name besides the record's own fields."""
+
+# Events that make an act exist; entry into force cannot come before the first of them.
+_ENACTING = frozenset({EventKind.ADOPTED, EventKind.SIGNED, EventKind.APPROVED})
 
 
-def kind_of(value: Any) -> str:
-    """What a value is, for a message: ``"None"``, ``"int 3"``, ``"dict"``."""
-    if value is None:
-        return "None"
-    name = type(value).__name__
-    if isinstance(value, bool | int | float):
-        return f"{name} {value!r}"
-    if isinstance(value, str | bytes):
-        shown = repr(value)
-        return f"{name} {shown if len(shown) <= 40 else shown[:37] + '...'}"
-    return name
+@attrs.frozen
+class Origin:
+    """Where a record came from: its file and the parsed mapping (for line numbers)."""
+
+    file: str
+    root: Any
+    path: tuple[str | int, ...]
+    bundled: bool = False
+    """Whether the record comes with the package (checked against ``DATA_VERSION``)."""
+
+    def line(self, *field_path: str | int) -> int | None:
+        return line_of(self.root, (*self.path, *field_path))
 
 
-def require(value: Any, types: type | tuple[type, ...], name: str, accepted: str) -> None:
-    """Raise :class:`ArgumentError` unless ``value`` is one of ``types`` (never a bool
-    where a number is asked)."""
-    wanted = types if isinstance(types, tuple) else (types,)
-    if isinstance(value, bool) and bool not in wanted:
-        raise ArgumentError(f"{name}: expected {accepted}, not {kind_of(value)}")
-    if not isinstance(value, wanted):
-        raise ArgumentError(f"{name}: expected {accepted}, not {kind_of(value)}")
+@attrs.frozen
+class Located:
+    record: AnyRecord
+    origin: Origin
 
 
-def require_bool(value: Any, name: str) -> None:
-    require(value, bool, name, "True or False")
+def _problem(item: Located, field: Sequence[str | int], message: str) -> Problem:
+    return Problem(
+        message=message,
+        file=item.origin.file,
+        line=item.origin.line(*field),
+        record_id=item.record.id,
+        field=format_path(field),
+    )
 
 
-def require_text(value: Any, name: str, accepted: str = "a string") -> str:
-    require(value, str, name, accepted)
-    text: str = value
+def format_path(path: Sequence[str | int]) -> str:
+    """``("events", 2, "date")`` -> ``events[2].date``."""
+    text = ""
+    for step in path:
+        if isinstance(step, int):
+            text += f"[{step}]"
+            continue
+        name = str(step)
+        if not name.isidentifier():
+            name = repr(name)  # a key with spaces, newlines or symbols stays one readable token
+        text += f".{name}" if text else name
     return text
+
+
+def version_key(version: str) -> tuple[int, int, int] | None:
+    """``"2026.11.0"`` -> ``(2026, 11, 0)``; ``None`` for anything else."""
+    match = VERSION_PATTERN.fullmatch(version)
+    if not match:
+        return None
+    year, month, serial = (int(g) for g in match.groups())
+    return (year, month, serial) if 1 <= month <= 12 else None
+
+
+def check(
+    items: Sequence[Located], *, data_version: str | None, known_ids: Iterable[str] = ()
+) -> list[Problem]:
+    """Every cross-record problem of ``items`` (``known_ids``: ids defined elsewhere)."""
+    problems: list[Problem] = []
+    by_type: dict[type, dict[str, Located]] = {}
+    seen: dict[str, Located] = {}
+    taken = set(known_ids)
+    for item in items:
+        rid = item.record.id
+        if not ID_PATTERN.fullmatch(rid):
+            problems.append(
+                _problem(item, ("id",), f"invalid id {rid!r}: use lowercase a-z, 0-9 and hyphens")
+            )
+        if rid in seen or rid in taken:
+            other = seen.get(rid)
+            where = (
+                f" (first defined in {other.origin.file}:{other.origin.line()})" if other else ""
+            )
+            if other is not None and other.origin.bundled and not item.origin.bundled:
+                where += "; to replace the bundled record, mark yours with override: true"
+            problems.append(_problem(item, ("id",), f"duplicate id {rid!r}{where}"))
+            continue
+        seen[rid] = item
+        by_type.setdefault(type(item.record), {})[rid] = item
+
+    topics = by_type.get(Topic, {})
+    topic_names = _topic_names(topics)
+    bodies = by_type.get(Body, {})
+    instruments = by_type.get(Instrument, {})
+    codes = _unique_codes(by_type.get(Jurisdiction, {}).values(), problems)
+
+    for item in items:
+        if seen.get(item.record.id) is not item:
+            continue  # a duplicate: already reported
+        problems.extend(_check_versions(item, data_version if item.origin.bundled else None))
+        record = item.record
+        if isinstance(record, Topic):
+            problems.extend(_check_topic(item, topics, topic_names))
+            continue
+        problems.extend(_check_provenance(item))
+        if hasattr(record, "topics"):
+            problems.extend(_check_refs(item, ("topics",), record.topics, topics, "topic"))
+        if hasattr(record, "instrument"):
+            problems.extend(
+                _check_refs(item, ("instrument",), [record.instrument], instruments, "instrument")
+            )
+        if isinstance(record, Jurisdiction) and not CODE_PATTERN.fullmatch(record.code):
+            problems.append(
+                _problem(item, ("code",), f"invalid code {record.code!r}: use e.g. 'BY' or 'CIS'")
+            )
+        if isinstance(record, Body):
+            problems.extend(_check_body(item, record, bodies, instruments, codes))
+        if isinstance(record, Instrument):
+            problems.extend(_check_instrument(item, record, bodies, instruments, codes))
+        if isinstance(record, Competency):
+            if record.holder is None and record.holder_role is None:
+                problems.append(
+                    _problem(item, ("holder",), "give a holder (body id) or a holder_role")
+                )
+            if record.holder is not None:
+                problems.extend(_check_refs(item, ("holder",), [record.holder], bodies, "body"))
+        if (
+            isinstance(record, Principle | Provision)
+            and record.wording is not None
+            and record.attestation is not Attestation.OFFICIAL_TEXT
+        ):
+            problems.append(
+                _problem(
+                    item,
+                    ("wording",),
+                    "wording may only be given from the official text "
+                    "(attestation: official_text); put reported content in gist",
+                )
+            )
+    _cycle_cache.clear()  # the bodies of this check: not kept alive after it
+    return problems
+
+
+def _unique_codes(jurisdictions: Iterable[Located], problems: list[Problem]) -> set[str]:
+    """The jurisdiction codes; a code given to two records is a problem (whichever file).
+
+    Queries, ``compare`` and the CLI find a jurisdiction by its code: two records with
+    one code would show a state twice, or under another's name. A user changes a
+    bundled jurisdiction only by overriding its record (``override: true``).
+    """
+    first: dict[str, Located] = {}
+    for item in jurisdictions:
+        record = item.record
+        assert isinstance(record, Jurisdiction)
+        key = record.code.casefold()
+        other = first.setdefault(key, item)
+        if other is item:
+            continue
+        hint = ""
+        if other.origin.bundled and not item.origin.bundled:
+            hint = f"; to change it, override the record {other.record.id!r} (override: true)"
+        problems.append(
+            _problem(
+                item,
+                ("code",),
+                f"jurisdiction code {record.code!r} is already used by {other.record.id!r} "
+                f"({other.origin.file}:{other.origin.line()}){hint}",
+            )
+        )
+    return {item.record.code for item in first.values() if isinstance(item.record, Jurisdiction)}
+
+
+def _check_versions(item: Located, data_version: str | None) -> list[Problem]:
+    problems = []
+    record = item.record
+    newest = version_key(data_version) if data_version else None
+    added = version_key(record.added_in)
+    if added is None:
+        problems.append(
+            _problem(
+                item,
+                ("added_in",),
+                f"invalid data version {record.added_in!r}: use e.g. '2026.11.0'",
+            )
+        )
+    elif newest is not None and added > newest:
+        problems.append(
+            _problem(
+                item,
+                ("added_in",),
+                f"data version {record.added_in!r} is newer than {data_version!r}",
+            )
+        )
+    if record.changed_in is not None:
+        changed = version_key(record.changed_in)
+        if changed is None:
+            problems.append(
+                _problem(
+                    item,
+                    ("changed_in",),
+                    f"invalid data version {record.changed_in!r}: use e.g. '2026.11.0'",
+                )
+            )
+        elif added is not None and changed < added:
+            problems.append(_problem(item, ("changed_in",), "changed_in is older than added_in"))
+        elif newest is not None and changed > newest:
+            problems.append(
+                _problem(
+                    item,
+                    ("changed_in",),
+                    f"data version {record.changed_in!r} is newer than {data_version!r}",
+                )
+            )
+    return problems
+
+
+def _check_sources(
+    item: Located, path: tuple[str | int, ...], sources: Sequence[Source], *, required: bool
+) -> list[Problem]:
+    problems = []
+    if required and not sources:
+        problems.append(_problem(item, path, "at least one source is required"))
+    for index, source in enumerate(sources):
+        if not is_url(source.url):
+            problems.append(
+                _problem(item, (*path, index, "url"), f"not an http(s) URL: {source.url!r}")
+            )
+    return problems
+
+
+_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]{4,}")  # \s: Unicode whitespace too
+
+
+def is_url(url: str) -> bool:
+    """An http(s) URL without whitespace or control characters (which no browser keeps)."""
+    return _URL.fullmatch(url) is not None
+
+
+def _check_provenance(item: Located) -> list[Problem]:
+    record = item.record
+    assert isinstance(record, Record)
+    problems = _check_sources(item, ("sources",), record.sources, required=True)
+    fields = {a.name for a in attrs.fields(type(record))}
+    for index, unknown in enumerate(record.unknowns):
+        if unknown.field not in fields and unknown.field not in UNKNOWN_FACETS:
+            accepted = sorted(fields | UNKNOWN_FACETS)
+            problems.append(
+                _problem(
+                    item,
+                    ("unknowns", index, "field"),
+                    f"{unknown.field!r} is not a field of {type(record).__name__}; "
+                    + suggest(unknown.field, accepted),
+                )
+            )
+    for name in ("summary", "gist", "name"):
+        value = getattr(record, name, None)
+        if isinstance(value, str) and not value.strip():
+            problems.append(_problem(item, (name,), "must not be empty"))
+    return problems
+
+
+def _check_refs(
+    item: Located,
+    path: tuple[str | int, ...],
+    ids: Sequence[str],
+    known: Collection[str],
+    what: str,
+) -> list[Problem]:
+    problems = []
+    for index, ref in enumerate(ids):
+        if ref not in known:
+            where = (*path, index) if len(ids) > 1 or path[-1] in ("topics", "issuers") else path
+            problems.append(
+                _problem(item, where, f"unknown {what} {ref!r}; " + suggest(ref, known))
+            )
+    return problems
+
+
+def _check_topic(
+    item: Located, topics: dict[str, Located], names: dict[str, list[tuple[str, str]]]
+) -> list[Problem]:
+    record = item.record
+    assert isinstance(record, Topic)
+    problems = []
+    if record.parent is not None:
+        problems.extend(_check_refs(item, ("parent",), [record.parent], topics, "topic"))
+        # Walk up: a parent chain that comes back to the topic is a cycle.
+        node: str | None = record.parent
+        steps = 0
+        while node is not None and node in topics and steps <= len(topics):
+            if node == record.id:
+                problems.append(_problem(item, ("parent",), "topic parents form a cycle"))
+                break
+            parent_record = topics[node].record
+            node = parent_record.parent if isinstance(parent_record, Topic) else None
+            steps += 1
+    if not record.label.strip():
+        problems.append(_problem(item, ("label",), "must not be empty"))
+    for index, alias in enumerate(record.aliases):
+        problems.extend(_check_alias(item, index, alias, names))
+    return problems
+
+
+def _topic_names(topics: dict[str, Located]) -> dict[str, list[tuple[str, str]]]:
+    """Every topic id and alias, casefolded, with whose it is (``(topic id, "id"|"alias")``)."""
+    names: dict[str, list[tuple[str, str]]] = {}
+    for topic_id, item in topics.items():
+        names.setdefault(topic_id.casefold(), []).append((topic_id, "id"))
+        record = item.record
+        assert isinstance(record, Topic)
+        for alias in {a.strip().casefold() for a in record.aliases}:
+            names.setdefault(alias, []).append((topic_id, "alias"))
+    return names
+
+
+def _check_alias(
+    item: Located, index: int, alias: str, names: dict[str, list[tuple[str, str]]]
+) -> list[Problem]:
+    """A topic alias names one topic: not empty, not another topic's id or alias."""
+    if not alias.strip():
+        return [_problem(item, ("aliases", index), "an alias must not be empty")]
+    for owner, kind in names.get(alias.strip().casefold(), ()):
+        if owner == item.record.id:
+            continue
+        what = "the id of the topic" if kind == "id" else "also an alias of"
+        return [_problem(item, ("aliases", index), f"alias {alias!r} is {what} {owner!r}")]
+    return []
+
+
+def _check_body(
+    item: Located,
+    record: Body,
+    bodies: dict[str, Located],
+    instruments: dict[str, Located],
+    codes: set[str],
+) -> list[Problem]:
+    problems = []
+    if record.parent is not None:
+        problems.extend(_check_refs(item, ("parent",), [record.parent], bodies, "body"))
+        if record.parent == record.id:
+            problems.append(_problem(item, ("parent",), "a body cannot be its own parent"))
+        elif record.id in _cycles_of(bodies):
+            problems.append(_problem(item, ("parent",), "body parents form a cycle"))
+    if record.established_by is not None:
+        problems.extend(
+            _check_refs(
+                item, ("established_by",), [record.established_by], instruments, "instrument"
+            )
+        )
+    if record.jurisdiction is not None:
+        problems.extend(
+            _check_refs(item, ("jurisdiction",), [record.jurisdiction], codes, "jurisdiction")
+        )
+    return problems
+
+
+_cycle_cache: dict[int, tuple[dict[str, Located], frozenset[str]]] = {}
+
+
+def _cycles_of(bodies: dict[str, Located]) -> frozenset[str]:
+    """:func:`_in_cycles` of one check's bodies, computed once for all of them."""
+    found = _cycle_cache.get(id(bodies))
+    if found is None or found[0] is not bodies:
+        _cycle_cache.clear()
+        found = _cycle_cache[id(bodies)] = (bodies, _in_cycles(bodies))
+    return found[1]
+
+
+def _in_cycles(records: dict[str, Located]) -> frozenset[str]:
+    """The ids whose ``parent`` chain comes back to them (each chain walked once)."""
+    state: dict[str, int] = {}  # 1: on the current walk, 2: done
+    cyclic: set[str] = set()
+    for start in records:
+        walk: list[str] = []
+        node: str | None = start
+        while node is not None and node in records and node not in state:
+            state[node] = 1
+            walk.append(node)
+            node = getattr(records[node].record, "parent", None)
+        if node is not None and state.get(node) == 1:  # came back into this walk
+            cyclic.update(walk[walk.index(node) :])
+        for done in walk:
+            state[done] = 2
+    return frozenset(cyclic)
+
+
+def _check_instrument(
+    item: Located,
+    record: Instrument,
+    bodies: dict[str, Located],
+    instruments: dict[str, Located],
+    codes: set[str],
+) -> list[Problem]:
+    problems = []
+    if not record.titles:
+        problems.append(_problem(item, ("titles",), "at least one title is required"))
+    elif record.titles[0].lang != "en":
+        problems.append(
+            _problem(
+                item, ("titles", 0, "lang"), "the first title must be the English one (lang: en)"
+            )
+        )
+    for index, title in enumerate(record.titles):
+        if not title.text.strip():
+            problems.append(_problem(item, ("titles", index, "text"), "must not be empty"))
+    problems.extend(
+        _check_refs(item, ("jurisdiction",), [record.jurisdiction], codes, "jurisdiction")
+    )
+    problems.extend(_check_refs(item, ("issuers",), record.issuers, bodies, "body"))
+    previous: tuple[int, PartialDate] | None = None
+    first_enacted: PartialDate | None = None
+    for index, event in enumerate(record.events):
+        path: tuple[str | int, ...] = ("events", index)
+        problems.extend(_check_sources(item, (*path, "sources"), event.sources, required=True))
+        if event.body is not None and event.body not in bodies:
+            problems.append(
+                _problem(
+                    item,
+                    (*path, "body"),
+                    f"unknown body {event.body!r}; " + suggest(event.body, bodies),
+                )
+            )
+        if event.date is None:
+            continue
+        if previous is not None and event.date.end < previous[1].start:
+            problems.append(
+                _problem(
+                    item,
+                    (*path, "date"),
+                    f"events out of order: {event.date} comes after "
+                    f"events[{previous[0]}] dated {previous[1]}",
+                )
+            )
+        previous = (index, event.date)
+        if event.kind in _ENACTING and first_enacted is None:
+            first_enacted = event.date
+        if (
+            event.kind is EventKind.IN_FORCE
+            and first_enacted is not None
+            and event.date.end < first_enacted.start
+        ):
+            problems.append(
+                _problem(
+                    item,
+                    (*path, "date"),
+                    f"in force ({event.date}) before it was adopted or signed ({first_enacted})",
+                )
+            )
+    dated = [e.date for e in record.events if e.date is not None]
+    if record.date is not None and dated and record.date not in dated:
+        problems.append(
+            _problem(
+                item,
+                ("date",),
+                f"date {record.date} is not the date of any of its events "
+                f"({', '.join(sorted({str(d) for d in dated}))})",
+            )
+        )
+    for index, relation in enumerate(record.relations):
+        path = ("relations", index)
+        if relation.target not in instruments:
+            problems.append(
+                _problem(
+                    item,
+                    (*path, "target"),
+                    f"unknown instrument {relation.target!r}; "
+                    + suggest(relation.target, instruments),
+                )
+            )
+        elif relation.target == record.id:
+            problems.append(
+                _problem(item, (*path, "target"), "an instrument cannot relate to itself")
+            )
+        problems.extend(_check_sources(item, (*path, "sources"), relation.sources, required=False))
+    return problems

@@ -17,7 +17,7 @@ def schema_major(version: object) -> int | None:
 
 def check_schema_version(version: object) -> None:
     """Refuse a document whose schema major is not the one this cisai reads."""
-    from cisai.errors import SchemaError
+    from cisai._errors import SchemaError
 
     ours = schema_major(SCHEMA_VERSION)
     if schema_major(version) != ours:

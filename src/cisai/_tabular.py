@@ -19,11 +19,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from cisai._checks import kind_of, require_bool
-from cisai.dataset import Dataset
-from cisai.errors import ArgumentError
-from cisai.model import RECORD_TYPES
-from cisai.serialize import to_dict
+from cisai._arguments import kind_of, require_bool
+from cisai._dataset import Dataset
+from cisai._errors import ArgumentError
+from cisai._model import RECORD_TYPES
+from cisai._serialize import to_dict
 
 __all__ = ["record_type", "to_csv", "to_jsonl"]
 

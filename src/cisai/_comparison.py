@@ -24,12 +24,12 @@ from typing import Any
 
 import attrs
 
-from cisai._checks import kind_of, require_text
-from cisai.dataset import Dataset
-from cisai.dates import PartialDate
-from cisai.errors import ArgumentError, QueryError
-from cisai.model import EventKind, Instrument, InstrumentKind, Jurisdiction
-from cisai.query import _date, in_force_on
+from cisai._arguments import kind_of, require_text
+from cisai._dataset import Dataset
+from cisai._dates import PartialDate
+from cisai._errors import ArgumentError, QueryError
+from cisai._model import EventKind, Instrument, InstrumentKind, Jurisdiction
+from cisai._query import _date, in_force_on
 
 __all__ = ["GROUPS", "Comparison", "ComparisonEntry", "ComparisonRow", "compare", "group_of"]
 

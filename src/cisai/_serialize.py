@@ -14,10 +14,10 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from cisai._checks import kind_of, require
+from cisai._arguments import kind_of, require
 from cisai._gc import paused
 from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
-from cisai.converter import (
+from cisai._converter import (
     bulk,
     converter,
     json_rules,
@@ -25,11 +25,11 @@ from cisai.converter import (
     shared_output,
     structure,
 )
-from cisai.dataset import Dataset
-from cisai.errors import ArgumentError, DataError, Problem, QueryError
-from cisai.jsonio import parse_json
-from cisai.model import RECORD_TYPES, Record
-from cisai.validation import format_path
+from cisai._dataset import Dataset
+from cisai._errors import ArgumentError, DataError, Problem, QueryError
+from cisai._jsonio import parse_json
+from cisai._model import RECORD_TYPES, Record
+from cisai._checks import format_path
 
 __all__ = ["from_json", "to_dict", "to_json"]
 
@@ -96,7 +96,7 @@ def to_dict(obj: Any) -> dict[str, Any] | list[Any]:
 
 def _is_model(cls: type) -> bool:
     """A record class, or a value class inside records (Title, Event, Source, ...)."""
-    return attrs.has(cls) and cls.__module__ == "cisai.model"
+    return attrs.has(cls) and cls.__module__ == "cisai._model"
 
 
 def to_json(obj: Any, indent: int | None = None) -> str:
@@ -161,7 +161,7 @@ def _dataset_from(data: Any) -> Dataset:
         raise DataError(
             f"unknown key {extra[0]!r} in a Dataset document", file="<json>", field=f"$.{extra[0]}"
         )
-    from cisai.loading import build_from_records
+    from cisai._loading import build_from_records
 
     records: list[Any] = []
     problems: list[Problem] = []

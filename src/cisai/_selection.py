@@ -6,11 +6,11 @@ import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from cisai._checks import kind_of, require_bool, require_text
-from cisai.errors import ArgumentError, CisaiError, QueryError, suggest
+from cisai._arguments import kind_of, require_bool, require_text
+from cisai._errors import ArgumentError, CisaiError, QueryError, suggest
 
 if TYPE_CHECKING:
-    from cisai.query import Index
+    from cisai._query import Index
 
 __all__ = ["Selection"]
 

@@ -18,7 +18,7 @@ from typing import ClassVar, TypeAlias, TypeVar
 
 import attrs
 
-from cisai.dates import PartialDate
+from cisai._dates import PartialDate
 
 _T = TypeVar("_T")
 

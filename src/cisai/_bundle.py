@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cisai._version import DATA_VERSION, __version__
-from cisai.dataset import Dataset
+from cisai._dataset import Dataset
 
 if TYPE_CHECKING:  # importing importlib.resources costs more than the whole fast path
     from importlib.resources.abc import Traversable
@@ -98,7 +98,7 @@ def load_bundled() -> Dataset:
                 files = [(name, entry.read_bytes()) for name, entry in bundled_files()]
                 dataset = _from_compiled(files)
                 if dataset is None:
-                    from cisai.loading import build_bundled
+                    from cisai._loading import build_bundled
 
                     dataset = build_bundled(files)
                 _cache = dataset

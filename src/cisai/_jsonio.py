@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from cisai._gc import paused
-from cisai.errors import DataError
+from cisai._errors import DataError
 
 __all__ = ["parse_json"]
 

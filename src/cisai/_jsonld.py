@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cisai._checks import kind_of
-from cisai.dataset import Dataset
-from cisai.errors import ArgumentError
-from cisai.model import Body, Instrument, InstrumentStatus, RelationKind, Topic
+from cisai._arguments import kind_of
+from cisai._dataset import Dataset
+from cisai._errors import ArgumentError
+from cisai._model import Body, Instrument, InstrumentStatus, RelationKind, Topic
 
 __all__ = ["SCHEMA_ORG_CONTEXT", "to_jsonld"]
 
@@ -96,11 +96,11 @@ def to_jsonld(
     elif isinstance(obj, Instrument):
         instruments = [obj]
     else:
-        from cisai.tabular import records_of
+        from cisai._tabular import records_of
 
         instruments = [r for r in records_of(obj) if isinstance(r, Instrument)]
     if dataset is None:
-        from cisai.loading import load
+        from cisai._loading import load
 
         dataset = load()
     if isinstance(obj, Instrument):

@@ -16,10 +16,10 @@ import typing
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from cisai._checks import kind_of, require_text
-from cisai.dates import PartialDate, Precision
-from cisai.errors import ArgumentError, QueryError, suggest
-from cisai.model import (
+from cisai._arguments import kind_of, require_text
+from cisai._dates import PartialDate, Precision
+from cisai._errors import ArgumentError, QueryError, suggest
+from cisai._model import (
     AnyRecord,
     Body,
     EventKind,
@@ -131,7 +131,7 @@ def _enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.
 
 
 def _changed_after(record: Any, version: tuple[int, int, int]) -> bool:
-    from cisai.validation import version_key
+    from cisai._checks import version_key
 
     for value in (record.added_in, record.changed_in):
         key = version_key(value) if value else None
@@ -371,7 +371,7 @@ class Index:
                 raise QueryError("text: an empty search text matches everything; give some text")
             return lambda r: any(needle in _haystack(r) for needle in needles)
         if name == "changed_since":
-            from cisai.validation import version_key
+            from cisai._checks import version_key
 
             version = version_key(require_text(value, name, "a data version such as '2026.11.0'"))
             if version is None:

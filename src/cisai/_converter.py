@@ -33,9 +33,9 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from cisai._gc import paused
-from cisai.dates import PartialDate, parse_text
-from cisai.errors import QueryError, suggest
-from cisai.model import Source
+from cisai._dates import PartialDate, parse_text
+from cisai._errors import QueryError, suggest
+from cisai._model import Source
 
 __all__ = [
     "bulk",
@@ -167,7 +167,7 @@ def _structure_optional_date(value: Any, cls: type) -> PartialDate | None:
 
 
 def _parse_date(value: Any) -> PartialDate:
-    """The one date rule of :mod:`cisai.dates`, applied to data: YAML text as written."""
+    """The one date rule of :mod:`cisai._dates`, applied to data: YAML text as written."""
     json_only = _json.get()
     if isinstance(value, _dt.datetime) and value.time() != _dt.time(0):
         raise ValueError(f"a date was expected, not a date and time: {value.isoformat(' ')}")

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from cisai._gc import paused
-from cisai.errors import DataError
+from cisai._errors import DataError
 
 __all__ = [
     "LineList",

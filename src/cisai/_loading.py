@@ -1,8 +1,8 @@
 """Files -> checked records -> a :class:`~cisai.Dataset`.
 
 The bundled data is read with :mod:`importlib.resources` (so it works from a wheel
-or a zip), parsed by :mod:`cisai.yamlio`, structured by the one cattrs converter and
-checked by :mod:`cisai.validation`. Every problem found is collected and raised
+or a zip), parsed by :mod:`cisai._yamlio`, structured by the one cattrs converter and
+checked by :mod:`cisai._checks`. Every problem found is collected and raised
 together as one :class:`~cisai.DataError`. The bundled dataset is loaded once and
 cached; ``import cisai`` alone reads nothing.
 """
@@ -21,10 +21,10 @@ import attrs
 import dateutil.parser  # noqa: F401 - imported with the loader (see difflib above)
 
 from cisai._version import DATA_VERSION, check_schema_version
-from cisai.bundle import bundled_files, load_bundled
-from cisai.converter import bulk, json_rules, problems_of, structure
-from cisai.dataset import Dataset
-from cisai.errors import (
+from cisai._bundle import bundled_files, load_bundled
+from cisai._converter import bulk, json_rules, problems_of, structure
+from cisai._dataset import Dataset
+from cisai._errors import (
     ArgumentError,
     DataError,
     Problem,
@@ -33,10 +33,10 @@ from cisai.errors import (
     clear_suggestion_cache,
     suggest,
 )
-from cisai.jsonio import parse_json
-from cisai.model import RECORD_TYPES, AnyRecord, Source
-from cisai.validation import Located, Origin, check, format_path, is_url
-from cisai.yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
+from cisai._jsonio import parse_json
+from cisai._model import RECORD_TYPES, AnyRecord, Source
+from cisai._checks import Located, Origin, check, format_path, is_url
+from cisai._yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 
 __all__ = ["MAX_FILE_BYTES", "load"]
 

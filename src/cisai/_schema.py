@@ -15,9 +15,9 @@ from typing import Any
 import attrs
 
 from cisai._version import SCHEMA_VERSION
-from cisai.dates import ISO_PATTERN, PartialDate
-from cisai.model import RECORD_TYPES
-from cisai.validation import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN
+from cisai._dates import ISO_PATTERN, PartialDate
+from cisai._model import RECORD_TYPES
+from cisai._checks import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 

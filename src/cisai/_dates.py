@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from cisai.errors import ArgumentError, QueryError
+from cisai._errors import ArgumentError, QueryError
 
 __all__ = ["PartialDate", "Precision"]
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from cisai.errors import NotFoundError, suggest
-from cisai.model import (
+from cisai._errors import NotFoundError, suggest
+from cisai._model import (
     AnyRecord,
     Body,
     Competency,
@@ -21,8 +21,8 @@ from cisai.model import (
     ReviewProcess,
     Topic,
 )
-from cisai.query import Index
-from cisai.selection import Selection
+from cisai._query import Index
+from cisai._selection import Selection
 
 __all__ = ["MODEL_LAW_ID", "Dataset"]
 
