@@ -381,6 +381,66 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+# -- issue 13: hostile inputs cost time in proportion to their size ----------------------------
+
+
+def misspelt_parents(count: int) -> str:
+    """``count`` bodies, each naming a misspelt parent: every one needs a suggestion."""
+    head = "sources:\n  s1:\n    url: https://example.org/a-page\nbodies:\n"
+    body = (
+        "- id: body-{i:05d}\n  name: B\n  kind: ministry\n  parent: bodx-{i:05d}\n"
+        "  attestation: secondary_report\n  confidence: low\n  sources: [s1]\n"
+        "  added_in: '2026.11.0'\n"
+    )
+    return head + "".join(body.format(i=i) for i in range(count))
+
+
+def merge_chain(lines: int) -> str:
+    """A chain of YAML merge keys, each mapping merging the one before (a merge-key bomb)."""
+    chain = [f"l{i}: &l{i} {{<<: *l{i - 1}, k{i}: 0}}\n" for i in range(2, lines + 1)]
+    return "l1: &l1 {k1: 0}\n" + "".join(chain)
+
+
+def refused_in(text: str, folder: Path, name: str) -> float:
+    """The time ``cisai.load`` takes to refuse the file (a DataError is expected)."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+
+    def attempt() -> None:
+        try:
+            cisai.load(path, bundled=False)
+        except cisai.DataError:
+            return
+        raise AssertionError(f"{name} was not refused")
+
+    return best(attempt, 1)
+
+
+def edges(folder: Path, small: int = 1_000, large: int = 10_000) -> list[Row]:
+    """Validate time for ``small`` and ``large`` misspelt references and merge-chain lines.
+
+    Linear growth makes the ratio about ``large / small``; the target allows 1.5 times
+    that, far below the square a quadratic cost would give.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    target = f"<= {1.5 * large / small:g}x"
+    rows = []
+    for what, make in (
+        ("misspelt references", misspelt_parents),
+        ("merge-chain lines", merge_chain),
+    ):
+        few = refused_in(make(small), folder, f"small-{what[:5]}.yaml")
+        many = refused_in(make(large), folder, f"large-{what[:5]}.yaml")
+        rows.append(
+            row(
+                f"validate {large:,} vs {small:,} {what} ({many:.2f} / {few:.2f} s)",
+                many / few,
+                target,
+            )
+        )
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=100_000, help="instruments for the targets")
@@ -399,6 +459,7 @@ def main() -> int:
         generate(args.count, root / "data")
         large_rows, main_figures = large(root / "data", args.count, args.repeat)
         rows.extend(large_rows)
+        rows.extend(edges(root / "edges"))
         scaling = [(args.count, main_figures)]
         for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
             print(f"scaling: {size:,} instruments ...", flush=True)

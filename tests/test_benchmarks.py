@@ -67,3 +67,11 @@ def test_a_row_is_met_as_its_target_reads(
     bench: ModuleType, value: float, target: str, met: bool | None
 ) -> None:
     assert bench.row("figure", value, target) == ("figure", value, target, met)
+
+
+def test_hostile_input_rows_are_ratios_of_refusals(bench: ModuleType, tmp_path: Path) -> None:
+    rows = bench.edges(tmp_path, small=400, large=800)  # 400 chained merges: over the budget
+    assert [target for _, _, target, _ in rows] == ["<= 3x", "<= 3x"]
+    assert "misspelt references" in rows[0][0]
+    assert "merge-chain lines" in rows[1][0]
+    assert all(value > 0 for _, value, _, _ in rows)

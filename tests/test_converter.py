@@ -62,9 +62,9 @@ def test_null_is_never_taken_as_a_string() -> None:
     [(True, "a boolean"), (1.5, "a number"), ([], "a list"), ({}, "a mapping")],
 )
 def test_only_text_and_whole_numbers_are_strings(value: object, kind: str) -> None:
-    assert problems({**TOPIC, "label": value}, Topic) == [
-        (("label",), f"expected a string, got {kind}")
-    ]
+    [(path, message)] = problems({**TOPIC, "label": value}, Topic)
+    assert path == ("label",)
+    assert message.startswith(f"expected a string, got {kind}")
 
 
 def test_a_whole_number_is_kept_as_its_text() -> None:
@@ -114,7 +114,6 @@ def test_enum_value_far_from_any_lists_what_is_accepted() -> None:
 @pytest.mark.parametrize(
     ("value", "precision"),
     [
-        (2025, Precision.YEAR),
         ("2025", Precision.YEAR),
         ("2025-07", Precision.MONTH),
         ("2025-07-11", Precision.DAY),
@@ -262,7 +261,7 @@ def test_record_that_is_not_a_mapping(tmp_path: Path) -> None:
     [
         (
             '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
-            '    sources: [123]\n    added_in: "2026.11.0"\n    events:',
+            '    sources: [true]\n    added_in: "2026.11.0"\n    events:',
             "sources[0]",
         ),
         (
@@ -271,7 +270,7 @@ def test_record_that_is_not_a_mapping(tmp_path: Path) -> None:
             "events[1]",
         ),
     ],
-    ids=["source-number", "event-string"],
+    ids=["source-boolean", "event-string"],  # an unquoted number is an id: see test_reliability
 )
 def test_nested_value_that_is_not_a_mapping(tmp_path: Path, old: str, new: str, field: str) -> None:
     text = variant((old, new))
@@ -430,7 +429,7 @@ def test_date_of_wrong_type(tmp_path: Path) -> None:
         line=line_no(text, "date: 2025.5"),
         record_id="by-ai-law",
         field="date",
-        message="expected a date",
+        message="invalid date '2025.5': expected reduced ISO 8601",
     )
 
 
@@ -448,7 +447,7 @@ def test_added_in_unquoted_float(tmp_path: Path) -> None:
         line=line_no(text, "added_in: 2026.11\n".strip()),
         record_id="by-ai-law",
         field="added_in",
-        message="expected a string, got a number",
+        message="invalid data version '2026.11'",
     )
 
 

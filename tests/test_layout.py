@@ -24,6 +24,11 @@ NAMED_OTHERWISE: dict[str, str] = {
 """Modules whose test file is named after what they read, not after the module."""
 
 TESTED_ELSEWHERE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "_arguments": (
+        "the argument checks behind every public function: a hypothesis test drives each "
+        "public function and Selection method with wrong-typed arguments",
+        ("test_reliability.py",),
+    ),
     "__init__": (
         "the public names, lazily imported: each one resolves, and the API reference's "
         "examples run",

@@ -13,11 +13,41 @@ name is imported on first use, and cattrs and PyYAML only when data must be pars
 
 from __future__ import annotations
 
+import _thread
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
+
+_import_lock = _thread.RLock()
+"""Held while cisai imports its modules on first use (and during the first load).
+
+A fork made while another thread is inside an import would leave the child with an
+import lock no thread of its own will release: the child would hang on its first
+``cisai.load()``. So a fork waits for this lock, and the child starts with a new one.
+"""
+
+
+def _before_fork() -> None:
+    _import_lock.acquire()
+
+
+def _after_fork_in_parent() -> None:
+    _import_lock.release()
+
+
+def _after_fork_in_child() -> None:
+    global _import_lock
+    _import_lock = _thread.RLock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(
+        before=_before_fork,
+        after_in_parent=_after_fork_in_parent,
+        after_in_child=_after_fork_in_child,
+    )
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
     from typing import Unpack
@@ -26,6 +56,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
     from cisai._dataset import MODEL_LAW_ID, Dataset
     from cisai._dates import PartialDate, Precision
     from cisai._errors import (
+        ArgumentError,
         CisaiError,
         DataError,
         NotFoundError,
@@ -95,6 +126,7 @@ _LAZY = {
     ),
     "cisai._dates": ("PartialDate", "Precision"),
     "cisai._errors": (
+        "ArgumentError",
         "CisaiError",
         "DataError",
         "NotFoundError",
@@ -151,7 +183,8 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'cisai' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(module), name)
+    with _import_lock:
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
@@ -167,6 +200,7 @@ __all__ = [
     "RECORD_TYPES",
     "SCHEMA_VERSION",
     "AnyRecord",
+    "ArgumentError",
     "Attestation",
     "Body",
     "BodyKind",
@@ -253,11 +287,13 @@ def load(
     ``bundled=False`` loads the user's data alone. Invalid data raises a
     :class:`DataError` naming the file, line, record id and field of every problem.
     """
-    if extra is None and bundled:
-        from cisai._bundle import load_bundled
+    if extra is None and bundled is True:
+        with _import_lock:  # the first load imports the loader: a fork waits for it
+            from cisai._bundle import load_bundled
 
-        return load_bundled()
-    from cisai._loading import load as _load
+            return load_bundled()
+    with _import_lock:  # a fork waits until the loader's modules are imported
+        from cisai._loading import load as _load
 
     return _load(extra, bundled=bundled)
 

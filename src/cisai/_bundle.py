@@ -12,7 +12,6 @@ package's own build from its own data, so it is exactly as trusted as the code.
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +28,6 @@ COMPILED_NAME = "_compiled.pickle"
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 _cache: Dataset | None = None
-_lock = threading.Lock()
 
 
 def _data_folder() -> Traversable:
@@ -92,7 +90,10 @@ def load_bundled() -> Dataset:
     """The bundled dataset, loaded once (thread-safe) and then the same object every time."""
     global _cache
     if _cache is None:
-        with _lock:
+        import cisai
+
+        # The package's import lock: a fork waits for the first load to finish.
+        with cisai._import_lock:
             if _cache is None:
                 files = [(name, entry.read_bytes()) for name, entry in bundled_files()]
                 dataset = _from_compiled(files)

@@ -8,7 +8,8 @@ the line of the offending field.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+import re
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -105,13 +106,10 @@ def check(items: Sequence[Located], *, data_version: str | None) -> list[Problem
 
     topics = by_type.get(Topic, {})
     concepts = by_type.get(PrincipleConcept, {})
+    topic_names = _topic_names(topics)
     bodies = by_type.get(Body, {})
     instruments = by_type.get(Instrument, {})
-    codes = {
-        item.record.code
-        for item in by_type.get(Jurisdiction, {}).values()
-        if isinstance(item.record, Jurisdiction)
-    }
+    codes = _unique_codes(by_type.get(Jurisdiction, {}).values(), problems)
 
     for item in items:
         if (seen_concepts if namespace(item.record) else seen).get(item.record.id) is not item:
@@ -119,7 +117,7 @@ def check(items: Sequence[Located], *, data_version: str | None) -> list[Problem
         problems.extend(_check_versions(item, data_version if item.origin.bundled else None))
         record = item.record
         if isinstance(record, Topic):
-            problems.extend(_check_topic(item, topics))
+            problems.extend(_check_topic(item, topics, topic_names))
             continue
         if isinstance(record, PrincipleConcept):
             problems.extend(_check_concept(item, record, concepts))
@@ -165,7 +163,37 @@ def check(items: Sequence[Located], *, data_version: str | None) -> list[Problem
                     "(attestation: official_text); put reported content in gist",
                 )
             )
+    _cycle_cache.clear()  # the bodies of this check: not kept alive after it
     return problems
+
+
+def _unique_codes(jurisdictions: Iterable[Located], problems: list[Problem]) -> set[str]:
+    """The jurisdiction codes; a code given to two records is a problem (whichever file).
+
+    Queries, ``compare`` and the CLI find a jurisdiction by its code: two records with
+    one code would show a state twice, or under another's name. A user changes a
+    bundled jurisdiction only by overriding its record (``override: true``).
+    """
+    first: dict[str, Located] = {}
+    for item in jurisdictions:
+        record = item.record
+        assert isinstance(record, Jurisdiction)
+        key = record.code.casefold()
+        other = first.setdefault(key, item)
+        if other is item:
+            continue
+        hint = ""
+        if other.origin.bundled and not item.origin.bundled:
+            hint = f"; to change it, override the record {other.record.id!r} (override: true)"
+        problems.append(
+            _problem(
+                item,
+                ("code",),
+                f"jurisdiction code {record.code!r} is already used by {other.record.id!r} "
+                f"({other.origin.file}:{other.origin.line()}){hint}",
+            )
+        )
+    return {item.record.code for item in first.values() if isinstance(item.record, Jurisdiction)}
 
 
 def _check_versions(item: Located, data_version: str | None) -> list[Problem]:
@@ -219,11 +247,19 @@ def _check_sources(
     if required and not sources:
         problems.append(_problem(item, path, "at least one source is required"))
     for index, source in enumerate(sources):
-        if not source.url.startswith(("https://", "http://")) or len(source.url) < 12:
+        if not is_url(source.url):
             problems.append(
                 _problem(item, (*path, index, "url"), f"not an http(s) URL: {source.url!r}")
             )
     return problems
+
+
+_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]{4,}")  # \s: Unicode whitespace too
+
+
+def is_url(url: str) -> bool:
+    """An http(s) URL without whitespace or control characters (which no browser keeps)."""
+    return _URL.fullmatch(url) is not None
 
 
 def _check_provenance(item: Located) -> list[Problem]:
@@ -350,7 +386,9 @@ def _check_parts(item: Located) -> list[Problem]:
     return problems
 
 
-def _check_topic(item: Located, topics: dict[str, Located]) -> list[Problem]:
+def _check_topic(
+    item: Located, topics: dict[str, Located], names: dict[str, list[tuple[str, str]]]
+) -> list[Problem]:
     record = item.record
     assert isinstance(record, Topic)
     problems = []
@@ -368,7 +406,35 @@ def _check_topic(item: Located, topics: dict[str, Located]) -> list[Problem]:
             steps += 1
     if not record.label.strip():
         problems.append(_problem(item, ("label",), "must not be empty"))
+    for index, alias in enumerate(record.aliases):
+        problems.extend(_check_alias(item, index, alias, names))
     return problems
+
+
+def _topic_names(topics: dict[str, Located]) -> dict[str, list[tuple[str, str]]]:
+    """Every topic id and alias, casefolded, with whose it is (``(topic id, "id"|"alias")``)."""
+    names: dict[str, list[tuple[str, str]]] = {}
+    for topic_id, item in topics.items():
+        names.setdefault(topic_id.casefold(), []).append((topic_id, "id"))
+        record = item.record
+        assert isinstance(record, Topic)
+        for alias in {a.strip().casefold() for a in record.aliases}:
+            names.setdefault(alias, []).append((topic_id, "alias"))
+    return names
+
+
+def _check_alias(
+    item: Located, index: int, alias: str, names: dict[str, list[tuple[str, str]]]
+) -> list[Problem]:
+    """A topic alias names one topic: not empty, not another topic's id or alias."""
+    if not alias.strip():
+        return [_problem(item, ("aliases", index), "an alias must not be empty")]
+    for owner, kind in names.get(alias.strip().casefold(), ()):
+        if owner == item.record.id:
+            continue
+        what = "the id of the topic" if kind == "id" else "also an alias of"
+        return [_problem(item, ("aliases", index), f"alias {alias!r} is {what} {owner!r}")]
+    return []
 
 
 def _check_body(
@@ -383,6 +449,8 @@ def _check_body(
         problems.extend(_check_refs(item, ("parent",), [record.parent], bodies, "body"))
         if record.parent == record.id:
             problems.append(_problem(item, ("parent",), "a body cannot be its own parent"))
+        elif record.id in _cycles_of(bodies):
+            problems.append(_problem(item, ("parent",), "body parents form a cycle"))
     if record.established_by is not None:
         problems.extend(
             _check_refs(
@@ -394,6 +462,36 @@ def _check_body(
             _check_refs(item, ("jurisdiction",), [record.jurisdiction], codes, "jurisdiction")
         )
     return problems
+
+
+_cycle_cache: dict[int, tuple[dict[str, Located], frozenset[str]]] = {}
+
+
+def _cycles_of(bodies: dict[str, Located]) -> frozenset[str]:
+    """:func:`_in_cycles` of one check's bodies, computed once for all of them."""
+    found = _cycle_cache.get(id(bodies))
+    if found is None or found[0] is not bodies:
+        _cycle_cache.clear()
+        found = _cycle_cache[id(bodies)] = (bodies, _in_cycles(bodies))
+    return found[1]
+
+
+def _in_cycles(records: dict[str, Located]) -> frozenset[str]:
+    """The ids whose ``parent`` chain comes back to them (each chain walked once)."""
+    state: dict[str, int] = {}  # 1: on the current walk, 2: done
+    cyclic: set[str] = set()
+    for start in records:
+        walk: list[str] = []
+        node: str | None = start
+        while node is not None and node in records and node not in state:
+            state[node] = 1
+            walk.append(node)
+            node = getattr(records[node].record, "parent", None)
+        if node is not None and state.get(node) == 1:  # came back into this walk
+            cyclic.update(walk[walk.index(node) :])
+        for done in walk:
+            state[done] = 2
+    return frozenset(cyclic)
 
 
 def _check_instrument(

@@ -28,9 +28,10 @@ from typing import Any
 
 import attrs
 
+from cisai._arguments import kind_of, require_text
 from cisai._dataset import Dataset
 from cisai._dates import PartialDate
-from cisai._errors import QueryError
+from cisai._errors import ArgumentError, QueryError
 from cisai._inforce import InForce, day_of, in_force
 from cisai._model import EventKind, Instrument, InstrumentKind, Jurisdiction
 from cisai._query import in_force_on
@@ -130,6 +131,7 @@ class Comparison:
 
     def row(self, code: str) -> ComparisonRow:
         """The row of one state by its code (``"KZ"``)."""
+        require_text(code, "code", "a jurisdiction code such as 'KZ'")
         for row in self.rows:
             if row.jurisdiction.code == code.upper():
                 return row
@@ -176,6 +178,8 @@ def compare(dataset: Dataset, *, on: Any = None, topic: Any = None) -> Compariso
 
     ``topic`` narrows to instruments on that topic (sub-topics included).
     """
+    if not isinstance(dataset, Dataset):
+        raise ArgumentError(f"dataset: expected a cisai.Dataset or None, not {kind_of(dataset)}")
     day = PartialDate.parse(day_of(on, "on")) if on is not None else None
     instruments = dataset.instruments
     if topic is not None:

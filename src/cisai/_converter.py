@@ -14,6 +14,7 @@ import contextlib
 import datetime as _dt
 import enum
 import operator
+import re
 import sys
 import types
 import typing
@@ -31,12 +32,19 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from cisai._dates import PartialDate
+from cisai._dates import PartialDate, parse_text
 from cisai._errors import QueryError, suggest
 from cisai._gc import paused
 from cisai._model import Source
 
-__all__ = ["bulk", "converter", "problems_of", "shared_output", "structure"]
+__all__ = [
+    "bulk",
+    "converter",
+    "json_rules",
+    "problems_of",
+    "shared_output",
+    "structure",
+]
 
 FieldPath = tuple[str | int, ...]
 """Where a value sits in a record: the keys and list indexes from the record down to it."""
@@ -65,19 +73,66 @@ _SHORT = 40
 """Strings up to this length (ids, codes, versions, languages) are interned: they repeat."""
 
 
+_json: ContextVar[bool] = ContextVar("cisai_json_rules", default=False)
+
+
+@contextlib.contextmanager
+def json_rules(enabled: bool = True) -> Iterator[None]:
+    """Within the block, data is held to the shipped JSON Schema: text fields take only
+    JSON strings, and dates only reduced ISO 8601 strings (the schema's pattern)."""
+    token = _json.set(enabled)
+    try:
+        yield
+    finally:
+        _json.reset(token)
+
+
+_QUOTE = "quote the value to keep it as text"
+
+
+def _encodable(value: str) -> str:
+    """``value``, if it can be written as UTF-8; a lone surrogate (``\\ud800``) cannot."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(value[exc.start])
+            raise ValueError(
+                f"text holds a lone surrogate (U+{code:04X}) at character {exc.start}, "
+                "which no output can write: use the character itself, or a valid pair"
+            ) from None
+    return value
+
+
 def _structure_str(value: Any, _: type) -> str:
     if value.__class__ is str:
-        return sys.intern(value) if len(value) <= _SHORT else value
+        return sys.intern(_encodable(value)) if len(value) <= _SHORT else _encodable(value)
     if isinstance(value, str):
-        return str(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)  # e.g. an unquoted decree number: lossless
+        return _encodable(str(value))
+    text = getattr(value, "text", None)
+    if isinstance(text, str):
+        return text  # an unquoted YAML number or date: the author's text, exactly as written
+    if isinstance(value, bool):
+        raise TypeError(
+            f"expected a string, got a boolean (YAML reads unquoted yes, no, on, off, true "
+            f"and false as booleans): {_QUOTE}"
+        )
+    if isinstance(value, int) and not _json.get():
+        return str(value)  # a number built in Python: lossless
     raise TypeError(f"expected a string, got {_type_name(value)}")
+
+
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)", re.ASCII)
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        text = getattr(value, "text", None)
+        if isinstance(text, str) and not _DECIMAL.fullmatch(text.replace("_", "")):
+            raise ValueError(
+                f"{text!r} is read by YAML as {int(value)}: write the number in decimal digits"
+            )
+        return int(value)
     raise TypeError(f"expected a whole number, got {_type_name(value)}")
 
 
@@ -87,18 +142,19 @@ def _structure_bool(value: Any, _: type) -> bool:
     raise TypeError(f"expected true or false, got {_type_name(value)}")
 
 
-_DATES: dict[Any, PartialDate] = {}
-"""Parsed dates by their text: a dataset repeats the same dates, and they are immutable."""
+_DATES: dict[tuple[bool, Any], PartialDate] = {}
+"""Parsed dates by their text (and the rules): a dataset repeats the same dates."""
 
 
 def _structure_date(value: Any, _: type) -> PartialDate:
-    if value.__class__ is str or value.__class__ is int:
-        known = _DATES.get(value)
+    if value.__class__ is str:
+        key = (_json.get(), value)
+        known = _DATES.get(key)
         if known is not None:
             return known
         parsed = _parse_date(value)
         if len(_DATES) < 100_000:
-            _DATES[value] = parsed
+            _DATES[key] = parsed
         return parsed
     return _parse_date(value)
 
@@ -112,13 +168,20 @@ def _structure_optional_date(value: Any, cls: type) -> PartialDate | None:
 
 
 def _parse_date(value: Any) -> PartialDate:
+    """The one date rule of :mod:`cisai._dates`, applied to data: YAML text as written."""
+    json_only = _json.get()
     if isinstance(value, _dt.datetime) and value.time() != _dt.time(0):
         raise ValueError(f"a date was expected, not a date and time: {value.isoformat(' ')}")
-    if isinstance(value, bool | float) or not isinstance(value, str | int | _dt.date | PartialDate):
+    text = getattr(value, "text", None)
+    if isinstance(text, str):
+        value = text  # an unquoted YAML date or number: the rule applies to what was written
+    if not isinstance(value, str) and (json_only or not isinstance(value, _dt.date)):
         raise TypeError(
             f"expected a date such as '2025', '2025-07' or '2025-07-11', got {_type_name(value)}"
         )
     try:
+        if isinstance(value, str):
+            return parse_text(value, iso_only=json_only)
         return PartialDate.parse(value)
     except QueryError as exc:
         raise ValueError(str(exc)) from None

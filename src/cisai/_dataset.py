@@ -84,7 +84,7 @@ class Dataset:
         index.index_instruments(instruments)
         for cls in RECORD_TYPES:
             items = instruments if cls is Instrument else grouped[cls]
-            set_(self, cls.collection, Selection(items, index))
+            set_(self, cls.collection, Selection(items, index, cls))
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"a Dataset is immutable: cannot set {name!r}")

@@ -17,11 +17,11 @@ from typing import Any
 
 import attrs
 
-from cisai._errors import QueryError
+from cisai._errors import ArgumentError, QueryError
 
 __all__ = ["PartialDate", "Precision"]
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 ISO_PATTERN = r"^[0-9]{4}(-[0-9]{2}){0,2}$"
 """The regular expression of a partial date's string form (used in the JSON Schema)."""
 
@@ -80,6 +80,15 @@ class PartialDate:
     day: int | None = None
 
     def __attrs_post_init__(self) -> None:
+        for name in ("year", "month", "day"):
+            part = getattr(self, name)
+            if (part is not None or name == "year") and (
+                isinstance(part, bool) or not isinstance(part, int)
+            ):
+                raise ArgumentError(
+                    f"PartialDate {name}: expected an int, not {type(part).__name__} {part!r}; "
+                    "to read text, use PartialDate.parse"
+                )
         try:
             _check(self.year, self.month, self.day)
         except ValueError as exc:
@@ -114,12 +123,20 @@ class PartialDate:
 
     def overlaps(self, other: PartialDate) -> bool:
         """Whether the two intervals share at least one day."""
+        if not isinstance(other, PartialDate):
+            raise ArgumentError(f"other: expected a PartialDate, not {type(other).__name__}")
         return self.start <= other.end and other.start <= self.end
 
     def contains(self, day: _dt.date | PartialDate) -> bool:
         """Whether ``day`` (or the whole of another partial date) lies inside this one."""
         if isinstance(day, PartialDate):
             return self.start <= day.start and day.end <= self.end
+        if not isinstance(day, _dt.date):
+            raise ArgumentError(
+                f"day: expected a datetime.date or a PartialDate, not {type(day).__name__}"
+            )
+        if isinstance(day, _dt.datetime):
+            day = day.date()
         return self.start <= day <= self.end
 
     # -- order: by start, then coarser before finer (a total order) ----------------
@@ -169,9 +186,11 @@ class PartialDate:
         """Read a date of any accepted form; never invents a day or month not given.
 
         Accepts a :class:`PartialDate`, a :class:`datetime.date`, an ``int`` year, or a
-        string: ISO (``"2025"``, ``"2025-03"``, ``"2025-03-26"``) or a form that
-        python-dateutil reads (``"March 2025"``, ``"26 March 2025"``). Anything else
-        raises :class:`~cisai.QueryError` naming the value.
+        string in one of the forms of :data:`ACCEPTED`: reduced ISO (``"2025"``,
+        ``"2025-03"``, ``"2025-03-26"``) or a month name with a four-digit year
+        (``"March 2025"``, ``"26 March 2025"``, ``"March 26, 2025"``). Anything else
+        raises :class:`~cisai.QueryError` naming the value and the accepted forms;
+        nothing is guessed (``"20250403"``, ``"2025/04/03"`` and ``"99"`` are refused).
         """
         if isinstance(value, PartialDate):
             return value
@@ -180,25 +199,22 @@ class PartialDate:
         if isinstance(value, _dt.date):
             return cls(value.year, value.month, value.day)
         if isinstance(value, bool):
-            raise QueryError(f"invalid date {value!r}: expected a date, not a boolean")
+            raise ArgumentError(f"invalid date {value!r}: expected a date, not a boolean")
         if isinstance(value, int):
             return cls(value)
         if not isinstance(value, str):
-            raise QueryError(
+            raise ArgumentError(
                 f"invalid date {value!r}: expected a string such as '2025', '2025-07' "
                 f"or '2025-07-11', a datetime.date or a PartialDate, not {type(value).__name__}"
             )
-        text = value.strip()
-        match = _ISO.fullmatch(text)
-        if match:
-            year, month, day = (int(g) if g else None for g in match.groups())
-            assert year is not None
-            try:
-                _check(year, month, day)
-            except ValueError as exc:
-                raise QueryError(f"invalid date {original_text(value)}: {exc}") from None
-            return cls(year, month, day)
-        return _parse_loose(text, value)
+        return parse_text(value)
+
+
+ACCEPTED = (
+    "reduced ISO 8601 ('2025', '2025-07', '2025-07-11') or a month name with a four-digit "
+    "year ('July 2025', '11 July 2025', 'July 11, 2025')"
+)
+"""The date forms every date field and every date criterion accepts, for error messages."""
 
 
 def original_text(value: str) -> str:
@@ -206,30 +222,60 @@ def original_text(value: str) -> str:
     return repr(value if len(value) <= 80 else value[:77] + "...")
 
 
-def _parse_loose(text: str, original: str) -> PartialDate:
-    """Parse free text through dateutil, keeping only the parts the text really gives."""
-    hint = "expected e.g. '2025', '2025-07', '2025-07-11', 'July 2025' or '11 July 2025'"
-    if not text or len(text) > 64 or not any(ch.isdigit() for ch in text):
-        raise QueryError(f"invalid date {original!r}: {hint}")
+def parse_text(value: str, *, iso_only: bool = False) -> PartialDate:
+    """The one rule for a date written as text: reduced ISO, or a month name and a year.
+
+    Nothing is guessed: ``20250403``, ``2025/04/03``, ``04/03/2025``, ``-2025`` and
+    ``99`` are refused, not read as some date. ``iso_only`` (JSON data, whose schema
+    allows only ISO) refuses the month-name forms too.
+    """
+    text = value.strip()
+    match = _ISO.fullmatch(text)
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        try:
+            _check(year, month, day)
+        except ValueError as exc:
+            raise QueryError(f"invalid date {original_text(value)}: {exc}") from None
+        return PartialDate(year, month, day)
+    if iso_only:
+        raise QueryError(
+            f"invalid date {original_text(value)}: expected reduced ISO 8601 "
+            "('2025', '2025-07' or '2025-07-11')"
+        )
+    return _parse_month_name(text, value)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th)?|,|\S", re.ASCII)
+
+
+def _month_number(word: str) -> int | None:
     from dateutil import parser  # imported on first use: keeps `import cisai` light
 
-    # Parse twice with different defaults: a part that changes with the default
-    # was not in the text, so it is not known.
-    first_default = _dt.datetime(1, 1, 1)
-    second_default = _dt.datetime(2, 2, 2)
+    month: int | None = parser.parserinfo().month(word.rstrip("."))
+    return month
+
+
+def _parse_month_name(text: str, original: str) -> PartialDate:
+    """``July 2025``, ``11 July 2025``, ``July 11, 2025``: a month name, 4-digit year, a day."""
+    invalid = f"invalid date {original_text(original)}: expected {ACCEPTED}"
+    tokens = _TOKEN.findall(text) if len(text) <= 64 else []
+    months = [t for t in tokens if t[0].isalpha()]
+    numbers = [t for t in tokens if t[0].isdigit()]
+    rest = [t for t in tokens if not t[0].isalnum() and t != ","]
+    if len(months) != 1 or rest or not 1 <= len(numbers) <= 2:
+        raise QueryError(invalid)
+    month = _month_number(months[0])
+    years = [n for n in numbers if len(n) == 4 and n.isdigit()]
+    days = [n.rstrip("stndrh") for n in numbers if n not in years]
+    if month is None or len(years) != 1 or any(len(d) > 2 for d in days):
+        raise QueryError(invalid)
+    if tokens.index(years[0]) != len(tokens) - 1:
+        raise QueryError(invalid)  # the year comes last: '2025 July 11' is not a form we read
+    day = int(days[0]) if days else None
     try:
-        first = parser.parse(text, default=first_default, dayfirst=True)
-        second = parser.parse(text, default=second_default, dayfirst=True)
-    except (ValueError, OverflowError, TypeError) as exc:
-        raise QueryError(f"invalid date {original!r}: {hint}") from exc
-    if first.year != second.year:
-        raise QueryError(f"invalid date {original!r}: no year given; {hint}")
-    has_month = first.month == second.month
-    has_day = first.day == second.day
-    if first.time() != _dt.time(0) or second.time() != _dt.time(0):
-        raise QueryError(f"invalid date {original!r}: a time of day is not a date; {hint}")
-    if has_day and not has_month:
-        raise QueryError(f"invalid date {original!r}: a day without a month; {hint}")
-    return PartialDate(
-        first.year, first.month if has_month else None, first.day if has_day else None
-    )
+        _check(int(years[0]), month, day)
+    except ValueError as exc:
+        raise QueryError(f"invalid date {original_text(original)}: {exc}") from None
+    return PartialDate(int(years[0]), month, day)

@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from cisai._arguments import kind_of
 from cisai._dataset import Dataset
+from cisai._errors import ArgumentError
 from cisai._model import (
     Body,
     Competency,
@@ -175,13 +177,17 @@ def to_jsonld(
     Body and topic names are taken from ``dataset`` (by default the bundled dataset,
     or ``obj`` itself when it is a Dataset).
     """
+    if dataset is not None and not isinstance(dataset, Dataset):
+        raise ArgumentError(f"dataset: expected a cisai.Dataset or None, not {kind_of(dataset)}")
     if isinstance(obj, Dataset):
         dataset = dataset or obj
         instruments: list[Instrument] = list(obj.instruments)
     elif isinstance(obj, Instrument):
         instruments = [obj]
     else:
-        instruments = [r for r in obj if isinstance(r, Instrument)]
+        from cisai._tabular import records_of
+
+        instruments = [r for r in records_of(obj) if isinstance(r, Instrument)]
     if dataset is None:
         from cisai._loading import load
 

@@ -9,6 +9,8 @@ cached; ``import cisai`` alone reads nothing.
 
 from __future__ import annotations
 
+import contextlib
+import difflib  # noqa: F401 - imported with the loader, so that no fork splits its import
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -16,12 +18,29 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import dateutil.parser  # noqa: F401 - imported with the loader (see difflib above)
 
 from cisai._bundle import bundled_files, load_bundled
-from cisai._checks import Located, Unstructured, check, namespace, reference_problems
-from cisai._converter import bulk, problems_of, structure
+from cisai._checks import (
+    Located,
+    Unstructured,
+    check,
+    is_url,
+    namespace,
+    reference_problems,
+)
+from cisai._converter import bulk, json_rules, problems_of, structure
 from cisai._dataset import Dataset
-from cisai._errors import DataError, Problem, SchemaError, closest, format_path, suggest
+from cisai._errors import (
+    ArgumentError,
+    DataError,
+    Problem,
+    QueryError,
+    SchemaError,
+    clear_suggestion_cache,
+    format_path,
+    suggest,
+)
 from cisai._jsonio import parse_json
 from cisai._model import RECORD_TYPES, AnyRecord, Source
 from cisai._origin import Origin
@@ -57,13 +76,32 @@ def load(
     >>> ds.model_law.date
     PartialDate('2025-04-18')
     """
-    paths = [extra] if isinstance(extra, str | os.PathLike) else list(extra or ())
+    if not isinstance(bundled, bool):
+        raise ArgumentError(f"bundled: expected True or False, not {type(bundled).__name__}")
+    paths = _given_paths(extra)
     if not paths and bundled:
         return load_bundled()
     problems: list[Problem] = []
     documents = _read_bundled() if bundled else []
-    documents.extend(_read_paths(paths, problems))
-    return _build(documents, problems, DATA_VERSION if bundled else None)
+    schema_problems: list[Problem] = []
+    documents.extend(_read_paths(paths, problems, schema_problems))
+    try:
+        return _build(documents, problems, DATA_VERSION if bundled else None, bundled=bundled)
+    except DataError as exc:
+        if schema_problems and len(exc.problems) == len(schema_problems):
+            # Only a document of another schema version is wrong: say so as a SchemaError.
+            raise SchemaError(f"{schema_problems[0].file}: {schema_problems[0].message}") from None
+        raise
+
+
+@contextlib.contextmanager
+def _forgetting_suggestions() -> Iterator[None]:
+    """Caches that make suggestions linear live as long as one load."""
+    try:
+        yield
+    finally:
+        clear_suggestion_cache()
+        _source_ids.clear()
 
 
 # -- reading -------------------------------------------------------------------------
@@ -78,6 +116,8 @@ class Document:
     bundled: bool = False
     has_duplicates: bool = False
     """Whether some mapping repeats a key (then the loader looks for where)."""
+    json: bool = False
+    """A JSON document: held to the JSON Schema (ISO dates, strings for text)."""
 
 
 def _yaml_document(text: str, file: str, *, bundled: bool = False) -> Document:
@@ -98,39 +138,90 @@ def build_bundled(files: Sequence[tuple[str, bytes]]) -> Dataset:
     return _build(_bundled_documents(files), [], DATA_VERSION)
 
 
-def _data_files(folder: Path) -> list[Path]:
-    """The data files under a folder; symbolic links to folders are not followed (no loops)."""
+def _data_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The data files under a folder; symbolic links to folders are not followed (no loops).
+
+    A suffix is matched whatever its case (``A.YAML`` is read), and a sub-folder that
+    cannot be listed is a problem, never skipped in silence.
+    """
     found: list[Path] = []
-    for top, folders, files in os.walk(folder, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else folder
+        problems.append(
+            Problem(message=f"cannot read folder: {exc.strerror or exc}", file=str(where))
+        )
+
+    for top, folders, files in os.walk(folder, onerror=unreadable, followlinks=False):
         folders.sort()
-        found.extend(Path(top, name) for name in files if name.endswith(_DATA_SUFFIXES))
+        found.extend(Path(top, name) for name in files if name.lower().endswith(_DATA_SUFFIXES))
     return sorted(found)
 
 
-def _read_paths(paths: Sequence[str | os.PathLike[str]], problems: list[Problem]) -> list[Document]:
-    """Parse every file under ``paths``; a file that cannot be read or parsed is a problem."""
-    documents = []
-    for given in paths:
-        path = Path(given)
+def _given_paths(extra: Any) -> list[Path]:
+    """The paths of ``load(extra=...)``; anything that is not a path is a QueryError."""
+    items = [extra] if isinstance(extra, str | os.PathLike) else extra
+    if items is None:
+        return []
+    if isinstance(items, bytes | dict) or not isinstance(items, Iterable):
+        raise ArgumentError(
+            f"extra: expected a path or a list of paths (str or os.PathLike), "
+            f"not {type(extra).__name__}"
+        )
+    paths = []
+    for item in items:
+        if not isinstance(item, str | os.PathLike) or isinstance(os.fspath(item), bytes):
+            raise ArgumentError(
+                f"extra: expected paths (str or os.PathLike), not {type(item).__name__} {item!r}"
+            )
+        if os.fspath(item) == "":
+            raise QueryError("extra: an empty path names no file or folder")
+        paths.append(Path(item))
+    return paths
+
+
+def _files_of(path: Path, problems: list[Problem]) -> list[Path]:
+    """The data files a given path stands for; a path that cannot be looked at is a problem."""
+    try:
         if path.is_dir():
-            files = _data_files(path)
-        elif path.exists() or path.is_symlink():
-            files = [path]
-        else:
-            problems.append(Problem(message="no such file or folder", file=str(path)))
-            continue
-        for file in files:
+            return _data_files(path, problems)
+        if path.exists() or path.is_symlink():
+            return [path]
+        message = "no such file or folder"
+    except OSError as exc:  # e.g. a name too long
+        message = f"cannot read: {exc.strerror or exc}"
+    except ValueError as exc:  # e.g. a NUL character in the path
+        message = f"invalid path: {exc}"
+    problems.append(Problem(message=message, file=str(path)))
+    return []
+
+
+def _read_paths(
+    paths: Sequence[Path], problems: list[Problem], schema_problems: list[Problem] | None = None
+) -> list[Document]:
+    """Parse every file under ``paths``; a file that cannot be read or parsed is a problem.
+
+    A JSON document of another schema version is a problem too (also noted in
+    ``schema_problems``), so that the other files' problems are still all reported.
+    """
+    documents = []
+    for path in paths:
+        for file in _files_of(path, problems):
             try:
                 text = _read_text(file)
-                if file.suffix == ".json":
-                    document = Document(str(file), _parse_json(text, str(file)))
+                if file.suffix.lower() == ".json":
+                    document = Document(str(file), _parse_json(text, str(file)), json=True)
                 else:
                     document = _yaml_document(text, str(file))
             except DataError as exc:
                 problems.extend(exc.problems)
                 continue
             except SchemaError as exc:
-                raise SchemaError(f"{file}: {exc}") from None
+                problem = Problem(message=str(exc), file=str(file))
+                problems.append(problem)
+                if schema_problems is not None:
+                    schema_problems.append(problem)
+                continue
             documents.append(document)
     return documents
 
@@ -148,6 +239,8 @@ def _read_text(file: Path) -> str:
         data = file.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read file: {exc.strerror or exc}", file=str(file)) from None
+    except ValueError as exc:
+        raise DataError(f"invalid path: {exc}", file=str(file)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -204,16 +297,19 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
                 )
             )
             continue
-        for source_id, entry in sources.items():
-            origin = Origin(file, root, ("sources", source_id), document.bundled)
+        for written_id, entry in sources.items():
+            # An unquoted number as a source id is known by its text (``0123``, not 83).
+            source_id = getattr(written_id, "text", written_id)
+            origin = Origin(file, root, ("sources", written_id), document.bundled)
             found: list[tuple[tuple[str | int, ...], str]] = []
             try:
-                source = structure(entry, Source)
+                with json_rules(document.json):
+                    source = structure(entry, Source)
             except Exception as exc:
                 problems.extend(_problems_at(problems_of(exc), origin, str(source_id)))
                 continue
             url = source.url  # checked: a string, even where the file wrote a number
-            if not url.startswith(("https://", "http://")):
+            if not is_url(url):
                 found.append((("url",), f"not an http(s) URL: {url!r}"))
             for key in (str(source_id), url):
                 if key not in by_key:
@@ -233,6 +329,19 @@ def _inline_source(url: str) -> Source:
     return Source(url=url.strip())
 
 
+_source_ids: dict[int, tuple[dict[str, Source], int, frozenset[str]]] = {}
+
+
+def _ids_of(catalogue: dict[str, Source]) -> frozenset[str]:
+    """The source ids of a catalogue (not its URLs), computed once per catalogue."""
+    found = _source_ids.get(id(catalogue))
+    if found is None or found[0] is not catalogue or found[1] != len(catalogue):
+        ids = frozenset(k for k in catalogue if not k.startswith("http"))
+        _source_ids.clear()
+        _source_ids[id(catalogue)] = found = (catalogue, len(catalogue), ids)
+    return found[2]
+
+
 def _expand_sources(
     value: Any,
     catalogue: dict[str, Source],
@@ -244,7 +353,8 @@ def _expand_sources(
     if not isinstance(value, list):
         return value
     expanded = []
-    for index, item in enumerate(value):
+    for index, written in enumerate(value):
+        item = getattr(written, "text", written)  # an unquoted number: the id as written
         if isinstance(item, str):
             if item in catalogue:
                 expanded.append(catalogue[item])
@@ -256,7 +366,7 @@ def _expand_sources(
                 (
                     (*path, index),
                     f"unknown source {item!r}; "
-                    + closest(item, [k for k in catalogue if not k.startswith("http")])
+                    + suggest(item, _ids_of(catalogue))
                     + " (a source is a catalogue id, an http(s) URL, or a mapping with a url)",
                 )
             )
@@ -339,77 +449,96 @@ def _structure_documents(
     problems: list[Problem],
     unstructured: list[Unstructured] | None = None,
 ) -> list[Located]:
+    """The records of every document, structured; what fails is reported in ``problems``
+    (and records that are mappings are kept in ``unstructured``, for the reference checks)."""
     catalogue = _catalogue(documents, problems)
     located: list[Located] = []
     for document in documents:
-        file, root = document.file, document.root
         if document.has_duplicates:
-            problems.extend(_duplicate_key_problems(file, root))
-        if root is None:
+            problems.extend(_duplicate_key_problems(document.file, document.root))
+        if document.root is None:
             continue  # an empty file holds no records
-        if not isinstance(root, dict):
+        if not isinstance(document.root, dict):
             problems.append(
                 Problem(
                     message="a data file must be a mapping of collection names "
                     f"({', '.join(['sources', *COLLECTIONS])}) to records",
-                    file=file,
+                    file=document.file,
                     line=1,
                 )
             )
             continue
-        for name, records in root.items():
-            if name == "sources":
-                continue
-            cls = COLLECTIONS.get(name)
-            line = root.key_lines.get(name) if isinstance(root, LineMap) else None
-            if cls is None:
-                problems.append(
-                    Problem(
-                        message=f"unknown collection {name!r}; "
-                        + suggest(str(name), ["sources", *COLLECTIONS]),
-                        file=file,
-                        line=line,
-                        field=str(name),
-                    )
-                )
-                continue
-            if not isinstance(records, list):
-                problems.append(
-                    Problem(
-                        message=f"{name} must be a list of records",
-                        file=file,
-                        line=line,
-                        field=str(name),
-                    )
-                )
-                continue
-            for index, raw in enumerate(records):
-                origin = Origin(
-                    file, root, (name, index), document.bundled, packaged=document.bundled
-                )
-                if not isinstance(raw, dict):
-                    problems.append(
-                        Problem(
-                            message="a record must be a mapping",
-                            file=file,
-                            line=origin.line() or line,
-                            field=f"{name}[{index}]",
-                        )
-                    )
-                    continue
-                record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
-                prepared, report = _prepare(raw, catalogue)
-                problems.extend(_problems_at(report, origin, record_id))
-                try:
-                    record: AnyRecord = structure(prepared, cls)
-                except Exception as exc:
-                    found = problems_of(exc)
-                    problems.extend(_problems_at(found, origin, record_id))
-                    if unstructured is not None:
-                        unstructured.append(Unstructured(raw, cls, origin, found))
-                    continue
-                located.append(Located(record, origin))
+        reader = _Reader(document, catalogue, problems, unstructured)
+        with json_rules(document.json):  # JSON documents: the JSON Schema's rules
+            for name, records in document.root.items():
+                if name != "sources":
+                    located += reader.collection(name, records)
     return located
+
+
+@attrs.define
+class _Reader:
+    """Structures the records of one document, reporting what fails."""
+
+    document: Document
+    catalogue: dict[str, Source]
+    problems: list[Problem]
+    unstructured: list[Unstructured] | None
+
+    def _line(self, name: Any) -> int | None:
+        root = self.document.root
+        return root.key_lines.get(name) if isinstance(root, LineMap) else None
+
+    def collection(self, name: Any, records: Any) -> list[Located]:
+        """The records of one collection, or none with the reason reported."""
+        cls = COLLECTIONS.get(name)
+        if cls is None or not isinstance(records, list):
+            message = (
+                f"unknown collection {name!r}; " + suggest(str(name), ["sources", *COLLECTIONS])
+                if cls is None
+                else f"{name} must be a list of records"
+            )
+            self.problems.append(
+                Problem(
+                    message=message, file=self.document.file, line=self._line(name), field=str(name)
+                )
+            )
+            return []
+        located = []
+        for index, raw in enumerate(records):
+            item = self.record(cls, name, index, raw)
+            if item is not None:
+                located.append(item)
+        return located
+
+    def record(self, cls: Any, name: Any, index: int, raw: Any) -> Located | None:
+        """One record, or None with its problems reported (and the raw mapping kept)."""
+        document = self.document
+        origin = Origin(
+            document.file, document.root, (name, index), document.bundled, packaged=document.bundled
+        )
+        if not isinstance(raw, dict):
+            self.problems.append(
+                Problem(
+                    message="a record must be a mapping",
+                    file=document.file,
+                    line=origin.line() or self._line(name),
+                    field=f"{name}[{index}]",
+                )
+            )
+            return None
+        record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+        prepared, report = _prepare(raw, self.catalogue)
+        self.problems.extend(_problems_at(report, origin, record_id))
+        try:
+            record: AnyRecord = structure(prepared, cls)
+        except Exception as exc:
+            found = problems_of(exc)
+            self.problems.extend(_problems_at(found, origin, record_id))
+            if self.unstructured is not None:
+                self.unstructured.append(Unstructured(raw, cls, origin, found))
+            return None
+        return Located(record, origin)
 
 
 def build_from_records(records: Sequence[AnyRecord], data_version: str | None) -> Dataset:
@@ -421,20 +550,36 @@ def build_from_records(records: Sequence[AnyRecord], data_version: str | None) -
     return Dataset(records, data_version)
 
 
-def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Located]:
-    """User records marked ``override: true`` replace the bundled records with their ids."""
-    bundled = {
-        (namespace(item.record), item.record.id): item for item in located if item.origin.bundled
-    }
+def _apply_overrides(
+    located: list[Located], problems: list[Problem], *, bundled: bool = True
+) -> list[Located]:
+    """User records marked ``override: true`` replace the bundled records with their ids.
+
+    An override keeps the record's type (a body replaces a body), or it is refused in the
+    user's file. Without the bundled data (``bundled=False``) there is nothing to
+    replace: a record marked ``override`` - as ``cisai export`` writes them - is
+    taken as it is.
+    """
+    originals = {_key(item): item for item in located if item.origin.bundled}
     replaced: set[int] = set()
+    refused: set[int] = set()
     for item in located:
         if not item.record.override:
             continue
-        key = (namespace(item.record), item.record.id)
+        original = originals.get(_key(item))
         if item.origin.bundled:
             message = "override: true is for a user's records, not the bundled data"
-        elif key in bundled:
-            replaced.add(id(bundled[key]))
+        elif original is not None and type(original.record) is type(item.record):
+            replaced.add(id(original))
+            continue
+        elif original is not None:
+            refused.add(id(item))
+            message = (
+                f"override: true replaces the {type(original.record).__name__} "
+                f"{item.record.id!r} with a {type(item.record).__name__}: an override must "
+                "keep the record's type"
+            )
+        elif not bundled:
             continue
         else:
             message = f"override: true, but no bundled record has the id {item.record.id!r}"
@@ -447,7 +592,12 @@ def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Lo
                 field="override",
             )
         )
-    return [item for item in located if id(item) not in replaced]
+    return [item for item in located if id(item) not in replaced | refused]
+
+
+def _key(item: Located) -> tuple[str, str]:
+    """A record's id within its id space (principle concepts have their own)."""
+    return (namespace(item.record), item.record.id)
 
 
 def _without_echoes(problems: list[Problem]) -> list[Problem]:
@@ -467,14 +617,18 @@ def _without_echoes(problems: list[Problem]) -> list[Problem]:
 
 
 def _build(
-    documents: Sequence[Document], problems: list[Problem], data_version: str | None
+    documents: Sequence[Document],
+    problems: list[Problem],
+    data_version: str | None,
+    *,
+    bundled: bool = True,
 ) -> Dataset:
-    with bulk():
+    with bulk(), _forgetting_suggestions():
         # Records that could not be structured still get their references checked, so one
         # run reports a misspelt jurisdiction next to a bad enum value of the same record.
         unstructured: list[Unstructured] = []
         located = _structure_documents(documents, problems, unstructured)
-        located = _apply_overrides(located, problems)
+        located = _apply_overrides(located, problems, bundled=bundled)
         problems.extend(check(located, data_version=data_version))
         problems.extend(reference_problems(unstructured, located))
         problems[:] = _without_echoes(problems)

@@ -10,11 +10,15 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
+import functools
+import types
+import typing
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeAlias, TypedDict
 
+from cisai._arguments import kind_of, require_text
 from cisai._dates import PartialDate, Precision
-from cisai._errors import QueryError, closest, suggest
+from cisai._errors import ArgumentError, QueryError, closest, suggest
 from cisai._model import (
     AnyRecord,
     Body,
@@ -27,6 +31,7 @@ from cisai._model import (
     Jurisdiction,
     JurisdictionKind,
     PrincipleConcept,
+    Record,
     Relation,
     Topic,
 )
@@ -101,7 +106,28 @@ def _as_list(value: Any) -> list[Any]:
     return [value]
 
 
+_RECORD = (Record, Topic)
+
+
+def _texts(value: Any, name: str, record_type: type | tuple[type, ...] | None = None) -> list[str]:
+    """The strings of a criterion (one, or a list); a record of ``record_type`` gives its id."""
+    found = []
+    for item in _as_list(value):
+        if record_type is not None and isinstance(item, record_type):
+            item = getattr(item, "id", item)
+        if not isinstance(item, str):
+            what = "strings" if record_type is None else "ids (strings) or records"
+            raise ArgumentError(f"{name}: expected {what}, or a list of them, not {kind_of(item)}")
+        found.append(item)
+    return found
+
+
 def _date(value: Any, name: str) -> PartialDate:
+    if isinstance(value, bool) or not isinstance(value, str | int | _dt.date | PartialDate):
+        raise ArgumentError(
+            f"{name}: expected a date (a string such as '2025-04', a datetime.date or a "
+            f"PartialDate), not {kind_of(value)}"
+        )
     try:
         return PartialDate.parse(value)
     except QueryError as exc:
@@ -131,6 +157,11 @@ def _enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.
     by_value = {m.value: m for m in cls}
     found = set()
     for item in _as_list(value):
+        if not isinstance(item, str | cls):
+            raise ArgumentError(
+                f"{name}: expected {cls.__name__} values (strings) or members, or a list of "
+                f"them, not {kind_of(item)}"
+            )
         if isinstance(item, cls):
             found.add(item)
         elif isinstance(item, str) and item.strip().lower().replace("-", "_") in by_value:
@@ -205,10 +236,8 @@ class Index:
     def topics(self, value: Any) -> frozenset[str]:
         """Topic ids (with their sub-topics) for a topic id, alias or a list of them."""
         found: set[str] = set()
-        for item in _as_list(value):
-            if isinstance(item, Topic):
-                item = item.id
-            key = str(item).strip()
+        for item in _texts(value, "topic", Topic):
+            key = item.strip()
             topic_id = self.topic_names.get(key) or self.topic_names.get(key.casefold())
             if topic_id is None:
                 raise QueryError(f"unknown topic {item!r}; " + suggest(key, self.topic_names))
@@ -236,10 +265,9 @@ class Index:
             found.add(code)
         return frozenset(found)
 
-    def ids(self, value: Any, known: frozenset[str], what: str) -> frozenset[str]:
+    def ids(self, value: Any, known: frozenset[str], what: str, name: str) -> frozenset[str]:
         found = set()
-        for item in _as_list(value):
-            item_id = getattr(item, "id", item)
+        for item_id in _texts(value, name, _RECORD):
             if item_id not in known:
                 raise QueryError(f"unknown {what} {item_id!r}; " + suggest(str(item_id), known))
             found.add(item_id)
@@ -268,13 +296,19 @@ class Index:
 
     # -- filtering ----------------------------------------------------------------------
 
-    def filter(self, items: Sequence[Any], criteria: Mapping[str, Any]) -> tuple[Any, ...]:
-        """The items that meet every criterion."""
+    def filter(
+        self, items: Sequence[Any], criteria: Mapping[str, Any], record_type: type | None = None
+    ) -> tuple[Any, ...]:
+        """The items that meet every criterion.
+
+        Criteria are checked against ``record_type`` (the type of the collection), so a
+        criterion valid for bodies stays valid on an empty selection of bodies.
+        """
+        if record_type is None and items:
+            record_type = type(items[0])  # a mixed selection (parts_of): its first record
+        predicates = self._predicates(record_type, criteria)
         if not items:
-            # Still check the criteria, so a typo is reported even on an empty selection.
-            self._predicates(None, criteria)
             return ()
-        predicates = self._predicates(items[0], criteria)
         if [n for n, _ in predicates] == ["topic"] and items is getattr(self, "ordered", None):
             return self._with_topics(self.topics(criteria["topic"]))
         indexed = self._indexed(items, criteria)
@@ -370,7 +404,9 @@ class Index:
             return None
         return found, frozenset(answered)
 
-    def _predicates(self, sample: Any, criteria: Mapping[str, Any]) -> list[tuple[str, Predicate]]:
+    def _predicates(
+        self, sample: type | None, criteria: Mapping[str, Any]
+    ) -> list[tuple[str, Predicate]]:
         predicates: list[tuple[str, Predicate]] = []
         criteria = _checked_combinations(criteria)
         for name, value in criteria.items():
@@ -380,7 +416,7 @@ class Index:
                 continue
             field = _FIELD_OF.get(name, name)
             if sample is not None and not _applies(sample, name, field):
-                kind = type(sample).__name__
+                kind = sample.__name__
                 accepted = [c for c in CRITERIA if _applies(sample, c, _FIELD_OF.get(c, c))]
                 raise QueryError(
                     f"criterion {name!r} does not apply to {kind} records; "
@@ -402,31 +438,31 @@ class Index:
             return lambda r: not wanted.isdisjoint(r.topics)
         if name == "jurisdiction":
             codes = self.jurisdictions(value)
-            if hasattr(sample, "instrument"):  # a part: the jurisdiction of its instrument
+            if sample is not None and _has(sample, "instrument"):  # a part: its instrument's
                 return lambda r: self.jurisdiction_of(r) in codes
             return lambda r: r.jurisdiction in codes
         if name == "concept":
             concepts = self.concept_ids(value)
             return lambda r: not concepts.isdisjoint(r.concepts)
         if name == "holder":
-            holders = self.ids(value, self.body_ids, "body")
+            holders = self.ids(value, self.body_ids, "body", name)
             return lambda r: r.holder in holders
         if name == "issuer":
-            issuers = self.ids(value, self.body_ids, "body")
+            issuers = self.ids(value, self.body_ids, "body", name)
             return lambda r: not issuers.isdisjoint(r.issuers)
         if name == "body":
-            bodies = self.ids(value, self.body_ids, "body")
-            field = "holder" if hasattr(sample, "holder") else "parent"
+            bodies = self.ids(value, self.body_ids, "body", name)
+            field = "holder" if sample is not None and _has(sample, "holder") else "parent"
             return lambda r: getattr(r, field) in bodies
         if name == "instrument":
-            wanted_ids = self.ids(value, self.instrument_ids, "instrument")
+            wanted_ids = self.ids(value, self.instrument_ids, "instrument", name)
             return lambda r: r.instrument in wanted_ids
         if name == "text":
-            return _text_predicate(value)
+            return _text_predicate(_texts(value, name))
         if name == "changed_since":
             from cisai._ids import version_key
 
-            version = version_key(str(value))
+            version = version_key(require_text(value, name, "a data version such as '2026.11.0'"))
             if version is None:
                 raise QueryError(
                     f"changed_since: invalid data version {value!r}; expected e.g. '2026.11.0'"
@@ -459,20 +495,37 @@ _FIELD_OF = {
 }
 
 
-def _applies(sample: Any, name: str, field: str) -> bool:
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    """A record class's field types (``X | None`` read as ``X``)."""
+    hints = typing.get_type_hints(cls)
+    found = {}
+    for name, hint in hints.items():
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        is_union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+        found[name] = args[0] if is_union and len(args) == 1 else hint
+    return found
+
+
+def _has(cls: type, field: str) -> bool:
+    return field in _field_types(cls)
+
+
+def _applies(sample: type, name: str, field: str) -> bool:
     if name == "body":
-        return hasattr(sample, "holder") or isinstance(sample, Body)
+        return _has(sample, "holder") or issubclass(sample, Body)
     if name in ("since", "until"):
-        return hasattr(sample, "date")
+        return _has(sample, "date")
     if name in ("in_force_on", "include_unknown", "issuer", "status"):
-        return isinstance(sample, Instrument)
+        return issubclass(sample, Instrument)
     if name == "jurisdiction":
-        return hasattr(sample, "jurisdiction") or hasattr(sample, "instrument")
+        return _has(sample, "jurisdiction") or _has(sample, "instrument")
     if name == "text":
         return True
     if name == "kind":
-        return isinstance(getattr(sample, "kind", None), enum.Enum)
-    return hasattr(sample, field)
+        kind = _field_types(sample).get("kind")
+        return isinstance(kind, type) and issubclass(kind, enum.Enum)
+    return _has(sample, field)
 
 
 _KIND_ENUMS = (InstrumentKind, BodyKind, CompetencyKind, JurisdictionKind)
@@ -487,12 +540,13 @@ def _any_kind(value: Any) -> None:
             raise QueryError(f"unknown kind {item!r}; " + suggest(str(item), accepted))
 
 
-def _enum_for(name: str, sample: Any) -> type[enum.Enum]:
+def _enum_for(name: str, sample: type | None) -> type[enum.Enum]:
     if name == "status":
         return InstrumentStatus
     if sample is None:
         return InstrumentKind
-    return type(getattr(sample, _FIELD_OF.get(name, name)))
+    found: type[enum.Enum] = _field_types(sample)[_FIELD_OF.get(name, name)]
+    return found
 
 
 def _checked_combinations(criteria: Mapping[str, Any]) -> Mapping[str, Any]:

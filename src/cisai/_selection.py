@@ -6,7 +6,8 @@ import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from cisai._errors import QueryError, suggest
+from cisai._arguments import kind_of, require_bool, require_text
+from cisai._errors import ArgumentError, CisaiError, QueryError, suggest
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -40,14 +41,22 @@ class Selection(Sequence[T], Generic[T]):
     changed: narrowing returns a new Selection.
     """
 
-    __slots__ = ("_index", "_items")
+    __slots__ = ("_index", "_items", "_type")
 
     _items: tuple[T, ...]
     _index: Index | None
+    _type: type | None
 
-    def __init__(self, items: Iterable[T] = (), index: Index | None = None) -> None:
+    def __init__(
+        self, items: Iterable[T] = (), index: Index | None = None, record_type: type | None = None
+    ) -> None:
         object.__setattr__(self, "_items", items if type(items) is tuple else tuple(items))
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_type", record_type)
+
+    def _like(self, items: Iterable[T]) -> Selection[T]:
+        """A Selection of the same dataset and record type."""
+        return Selection(items, self._index, self._type)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"a Selection is immutable: cannot set {name!r}")
@@ -68,7 +77,11 @@ class Selection(Sequence[T], Generic[T]):
 
     def __getitem__(self, index: int | slice) -> T | Selection[T]:
         if isinstance(index, slice):
-            return Selection(self._items[index], self._index)
+            return self._like(self._items[index])
+        if isinstance(index, bool) or not isinstance(index, int):
+            if hasattr(index, "__index__") and not isinstance(index, bool):
+                return self._items[index.__index__()]
+            raise ArgumentError(f"index: expected an int or a slice, not {kind_of(index)}")
         return self._items[index]
 
     def __iter__(self) -> Iterator[T]:
@@ -131,7 +144,7 @@ class Selection(Sequence[T], Generic[T]):
             return self
         if self._index is None:
             raise QueryError("this Selection is not attached to a dataset and cannot be filtered")
-        return Selection(self._index.filter(self._items, criteria), self._index)
+        return self._like(self._index.filter(self._items, criteria, self._type))
 
     def sorted(self, key: str | Callable[[T], Any] = "date", reverse: bool = False) -> Selection[T]:
         """A copy in another order: by a field name (``"date"``, ``"kind"``, ``"title"``, ...)
@@ -141,8 +154,15 @@ class Selection(Sequence[T], Generic[T]):
         by id; records without a value for the field (e.g. no date) go last, whatever
         ``reverse``.
         """
+        require_bool(reverse, "reverse")
         if callable(key):
-            return Selection(sorted(self._items, key=key, reverse=reverse), self._index)
+            try:
+                return self._like(sorted(self._items, key=key, reverse=reverse))
+            except CisaiError:
+                raise
+            except Exception as exc:  # the caller's function failed on a record
+                raise QueryError(f"cannot sort by {key!r}: {type(exc).__name__}: {exc}") from None
+        require_text(key, "key", "a field name such as 'date', or a function of the record")
         field = key.strip().replace("-", "_")
         if self._items and not all(hasattr(r, field) for r in self._items):
             names = sorted(a.name for a in getattr(type(self._items[0]), "__attrs_attrs__", ()))
@@ -160,7 +180,7 @@ class Selection(Sequence[T], Generic[T]):
             )
         except TypeError as exc:
             raise QueryError(f"cannot sort by {key!r}: {exc}") from None
-        return Selection([*ordered, *missing], self._index)
+        return self._like([*ordered, *missing])
 
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""

@@ -15,9 +15,17 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from cisai._converter import bulk, converter, problems_of, shared_output, structure
+from cisai._arguments import kind_of, require
+from cisai._converter import (
+    bulk,
+    converter,
+    json_rules,
+    problems_of,
+    shared_output,
+    structure,
+)
 from cisai._dataset import Dataset
-from cisai._errors import DataError, Problem, format_path
+from cisai._errors import ArgumentError, DataError, Problem, QueryError, format_path
 from cisai._gc import paused
 from cisai._jsonio import parse_json
 from cisai._model import RECORD_TYPES, Record
@@ -80,17 +88,24 @@ def to_dict(obj: Any) -> dict[str, Any] | list[Any]:
     """
     if isinstance(obj, Dataset):
         return dataset_document(obj)
-    if attrs.has(type(obj)):
+    if _is_model(type(obj)):
         return _record_dict(obj)
-    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes | dict):
+    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes | bytearray | dict):
         return [to_dict(item) for item in obj]
-    raise TypeError(
-        f"cannot serialise {type(obj).__name__}: expected a record, records or a Dataset"
-    )
+    raise ArgumentError(f"cannot serialise {kind_of(obj)}: expected a record, records or a Dataset")
+
+
+def _is_model(cls: type) -> bool:
+    """A record class, or a value class inside records (Title, Event, Source, ...)."""
+    return attrs.has(cls) and cls.__module__ == "cisai._model"
 
 
 def to_json(obj: Any, indent: int | None = None) -> str:
     """JSON text for a record, records or a Dataset: stable key order, UTF-8 friendly."""
+    if indent is not None:
+        require(indent, int, "indent", "a number of spaces (an int from 0 to 16) or None")
+        if not 0 <= indent <= 16:
+            raise QueryError(f"indent: expected a number of spaces from 0 to 16, not {indent}")
     separators = (",", ": ") if indent is not None else (",", ":")
     with shared_output(), paused():
         data = to_dict(obj)
@@ -107,8 +122,15 @@ def from_json(text: str | bytes, cls: Any = Dataset) -> Any:
     :class:`~cisai.DataError` with the JSON path of the bad field; any other ``cls``
     raises :class:`TypeError` naming what is accepted.
     """
+    require(text, (str, bytes, bytearray), "text", "JSON text (str or bytes)")
     shape = _shape_of(cls)
     data = parse_json(text, "<json>")
+    with json_rules():
+        return _structured(data, shape)
+
+
+def _structured(data: Any, shape: tuple[type | None, type | None] | None) -> Any:
+    """``data`` as the Dataset, record or container of records that ``shape`` names."""
     if shape is None:
         return _dataset_from(data)
     container, item_cls = shape
@@ -146,7 +168,7 @@ def _shape_of(cls: Any) -> tuple[type | None, type | None] | None:
         args = args[:1]
     if origin in (list, tuple, Selection) and len(args) == 1 and _is_record_class(args[0]):
         return (origin, args[0])
-    raise TypeError(f"from_json cannot read a {cls!r}; accepted: {_ACCEPTED}")
+    raise ArgumentError(f"cls: from_json cannot read {cls!r}; accepted: {_ACCEPTED}")
 
 
 def _is_record_class(cls: Any) -> bool:

@@ -19,7 +19,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from cisai._arguments import kind_of, require_bool
 from cisai._dataset import Dataset
+from cisai._errors import ArgumentError
+from cisai._model import RECORD_TYPES
 from cisai._serialize import to_dict
 
 __all__ = ["record_type", "records_of", "to_csv", "to_jsonl"]
@@ -30,23 +33,30 @@ def record_type(record: Any) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", type(record).__name__).lower()
 
 
-def _records(obj: Dataset | Iterable[Any]) -> list[Any]:
-    if isinstance(obj, Dataset):
-        return list(obj)
-    if hasattr(obj, "__attrs_attrs__"):
-        return [obj]
-    return list(obj)
+_RECORDS = tuple(RECORD_TYPES)
 
 
 def records_of(obj: Dataset | Iterable[Any]) -> list[Any]:
-    """The records of a Dataset, a Selection, an iterable of records or one record."""
-    return _records(obj)
+    """The records of a Dataset, of one record, or of an iterable of records - nothing else."""
+    if isinstance(obj, Dataset):
+        return list(obj)
+    if isinstance(obj, _RECORDS):
+        return [obj]
+    if not isinstance(obj, Iterable) or isinstance(obj, str | bytes | bytearray | dict):
+        raise ArgumentError(f"expected a record, records or a Dataset, not {kind_of(obj)}")
+    records = list(obj)
+    for item in records:
+        if not isinstance(item, _RECORDS):
+            raise ArgumentError(
+                f"expected records (Instrument, Body, ...), found {kind_of(item)} among them"
+            )
+    return records
 
 
 def to_jsonl(obj: Dataset | Iterable[Any]) -> str:
     """One JSON object per line (each with its ``type``), ending with a newline."""
     lines = []
-    for record in _records(obj):
+    for record in records_of(obj):
         data = {"type": record_type(record), **to_dict(record)}
         lines.append(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return "".join(line + "\n" for line in lines)
@@ -86,7 +96,8 @@ def to_csv(obj: Dataset | Iterable[Any], *, bom: bool = False) -> str:
     ``bom=True`` starts the text with a UTF-8 byte-order mark, which spreadsheet
     programs need to read Cyrillic titles correctly from a file.
     """
-    rows = [csv_row(r) for r in _records(obj)]
+    require_bool(bom, "bom")
+    rows = [csv_row(r) for r in records_of(obj)]
     columns: dict[str, None] = {"type": None, "id": None}
     for row in rows:
         columns.update(dict.fromkeys(row))

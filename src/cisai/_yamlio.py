@@ -10,6 +10,7 @@ reported as errors here.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
@@ -21,6 +22,10 @@ from cisai._gc import paused
 __all__ = [
     "LineList",
     "LineMap",
+    "YamlDate",
+    "YamlDateTime",
+    "YamlFloat",
+    "YamlInt",
     "duplicate_keys",
     "expanded_size",
     "line_of",
@@ -77,6 +82,8 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
         super().__init__(stream)
         self.resolved: dict[tuple[str, bool], str] = {}
         self.found_duplicates = False
+        self.merged_pairs = 0
+        self.merge_budget = max(MERGE_BUDGET, len(stream) // 2)
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode and implicit[0]:
@@ -101,7 +108,8 @@ def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[
     data = LineMap(node.start_mark.line + 1)
     yield data
     explicit = {id(k) for k, _ in node.value if k.tag != _MERGE_TAG}
-    loader.flatten_mapping(node)
+    if len(explicit) != len(node.value):
+        _flatten_within_budget(loader, node, len(explicit))
     seen_explicit: set[Any] = set()
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=False)
@@ -122,6 +130,39 @@ def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[
         data.key_lines[key] = key_node.start_mark.line + 1
 
 
+def _merged_size(node: yaml.MappingNode) -> int:
+    """How many pairs the merge keys of ``node`` bring in, as the merged mappings stand now."""
+    size = 0
+    for key_node, value_node in node.value:
+        if key_node.tag != _MERGE_TAG:
+            continue
+        merged = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        size += sum(len(m.value) for m in merged if isinstance(m, yaml.MappingNode))
+    return size
+
+
+def _flatten_within_budget(loader: Any, node: yaml.MappingNode, explicit: int) -> None:
+    """Apply the merge keys of ``node``, refusing before the copies outgrow the file.
+
+    Each merge copies the merged mapping's pairs: a chain of mappings, each merging
+    the one before, grows with the square of its length. The pairs merged so far are
+    counted against a budget proportional to the file, before any copy is made.
+    """
+    estimate = _merged_size(node)
+    loader.merged_pairs += estimate
+    if loader.merged_pairs <= loader.merge_budget:
+        loader.flatten_mapping(node)  # nested merges may bring more than the estimate
+        loader.merged_pairs += max(0, len(node.value) - explicit - estimate)
+    if loader.merged_pairs > loader.merge_budget:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"YAML merge keys (<<) expand this file to more than {loader.merge_budget:,} "
+            "merged values: refusing what looks like a merge-key bomb",
+            node.start_mark,
+        )
+
+
 def _construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Iterator[LineList]:
     data = LineList(node.start_mark.line + 1)
     yield data
@@ -134,10 +175,55 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
+class YamlInt(int):
+    """An unquoted YAML integer that remembers the text the author wrote.
+
+    YAML 1.1 reads ``0123`` as octal 83, ``0x1F`` as 31 and ``1:30`` as 90: where a
+    string or a date is expected, the loader uses :attr:`text` instead, so nothing the
+    author wrote is silently changed.
+    """
+
+    text: str
+
+
+class YamlFloat(float):
+    """An unquoted YAML float, with the :attr:`text` the author wrote (see :class:`YamlInt`)."""
+
+    text: str
+
+
+class YamlDate(_dt.date):
+    """An unquoted YAML date, with the :attr:`text` the author wrote (see :class:`YamlInt`)."""
+
+    text: str
+
+
+class YamlDateTime(_dt.datetime):
+    """An unquoted YAML date and time, with the :attr:`text` the author wrote."""
+
+    text: str
+
+
+def _with_text(value: Any, node: yaml.ScalarNode) -> Any:
+    kind = {int: YamlInt, float: YamlFloat, _dt.date: YamlDate, _dt.datetime: YamlDateTime}.get(
+        type(value)
+    )
+    if kind is None:
+        return value
+    if kind is YamlDateTime:
+        wrapped: Any = YamlDateTime.combine(value.date(), value.timetz())
+    elif kind is YamlDate:
+        wrapped = YamlDate(value.year, value.month, value.day)
+    else:
+        wrapped = kind(value)
+    wrapped.text = node.value
+    return wrapped
+
+
 def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     """An unquoted date becomes a ``date``; an impossible one stays text for a clear error."""
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        return _with_text(yaml.SafeLoader.construct_yaml_timestamp(loader, node), node)
     except ValueError:
         return loader.construct_scalar(node)
 
@@ -148,7 +234,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     """An integer; one too long for Python to read is an error on its own line."""
     try:
-        return yaml.SafeLoader.construct_yaml_int(loader, node)
+        return _with_text(yaml.SafeLoader.construct_yaml_int(loader, node), node)
     except ValueError:
         raise yaml.constructor.ConstructorError(
             None, None, f"a number with {len(node.value):,} digits is too long", node.start_mark
@@ -158,7 +244,16 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    return _with_text(yaml.SafeLoader.construct_yaml_float(loader, node), node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+
 MAX_EXPANSION = 20
+MERGE_BUDGET = 50_000
+"""Merge keys may copy at most this many pairs (or one per two characters of the file)."""
 """Aliases may make the data at most this many times larger than the text (and 100,000 values)."""
 
 

@@ -26,11 +26,13 @@ import json
 import os
 import re
 import shutil
+import signal
+import stat
 import sys
 import tempfile
 import textwrap
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, NoReturn
 
 import attrs
@@ -82,6 +84,14 @@ def resolve_type(value: str) -> str:
 
 class _UsageError(Exception):
     """A usage mistake found after parsing (reported like an argparse error, exit 2)."""
+
+
+class _OutputError(Exception):
+    """Output that cannot be written: a closed stream, a bad ``-o`` target (exit 1)."""
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived while a file was being written: clean up, then exit 143."""
 
 
 _PROVENANCE = (
@@ -571,6 +581,8 @@ def criteria_from(args: argparse.Namespace) -> dict[str, Any]:
 def _set_stdout(*, utf8: bool, csv_newlines: bool = False) -> IO[str]:
     """Prepare stdout: UTF-8 for machine formats, no newline translation for CSV."""
     stream = sys.stdout
+    if stream is None:  # started with stdout closed (``cisai list >&-``)
+        raise _OutputError("standard output is closed: nothing can be written")
     if isinstance(stream, io.TextIOWrapper):
         try:
             if utf8:
@@ -1264,34 +1276,84 @@ def _check_paths_exist(paths: Iterable[str], option: str = "") -> None:
     """A path on the command line that does not exist is a usage error (exit 2), for
     every command alike; a file that exists but is invalid is a data error (exit 1)."""
     for path in paths:
-        if not os.path.exists(path):
-            raise _UsageError(f"{option}{path}: no such file or folder")
+        _require_path(path, option)
 
 
 def write_output(text: str, path: str | None, *, csv_newlines: bool = False) -> None:
-    """Write to stdout, or atomically to ``path`` (a complete file or none at all)."""
+    """Write to stdout, or to ``path``: a regular file atomically (complete or untouched);
+    a device or FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is written through,
+    never replaced."""
     if path is None or path == "-":
         _set_stdout(utf8=True, csv_newlines=csv_newlines).write(text)
         return
-    target = os.path.abspath(path)
+    if path == "":
+        raise _OutputError("cannot write '': an empty path names no file")
+    try:
+        info = _stat_or_none(path)
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            raise _OutputError(f"cannot write {path!r}: it is a folder")
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            with open(path, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+            return
+        # A link to a file: replace the file it points to, and keep the link.
+        _write_atomically(text, os.path.realpath(path), path)
+    except OSError as exc:
+        raise _OutputError(f"cannot write {path!r}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # e.g. a NUL character in the path
+        raise _OutputError(f"cannot write {path!r}: {exc}") from None
+
+
+def _stat_or_none(target: str) -> os.stat_result | None:
+    try:
+        return os.stat(target)
+    except FileNotFoundError:
+        return None
+
+
+def _write_atomically(text: str, target: str, path: str) -> None:
+    """A temporary file next to ``target``, renamed over it; removed on any failure or SIGTERM.
+
+    The temporary name (``.cisai-*.tmp``) is one the loader never reads. A ``kill -9``
+    cannot be caught: then the temporary file stays behind.
+    """
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
-        raise _UsageError(f"cannot write {path!r}: no such folder {folder!r}")
+        raise _OutputError(f"cannot write {path!r}: no such folder {folder!r}")
     handle, temporary = tempfile.mkstemp(prefix=".cisai-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        with _terminate_as_exception(), os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        if os.path.exists(target):
-            shutil.copymode(target, temporary)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
+            out.close()
+            if os.path.exists(target):
+                shutil.copymode(target, temporary)
+            else:
+                os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """Within the block, SIGTERM raises :class:`_Terminated` (so ``finally`` blocks run)."""
+
+    def terminated(signum: int, frame: Any) -> None:
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _umask() -> int:
@@ -1337,7 +1399,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         problems = exc.problems
     else:
         problems = ()
-        own = len(ds) - (len(cisai.load()) if args.bundled else 0)
+        own = _own_records(ds, args.bundled)
     out = _set_stdout(utf8=args.format == "json")
     if args.format == "json":
         report = {
@@ -1358,11 +1420,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for problem in problems:
             out.write(f"{problem}\n")
         count = len(problems)
-        sys.stderr.write(f"{PROG}: {count} problem{'s' if count != 1 else ''} found\n")
+        _stderr().write(f"{PROG}: {count} problem{'s' if count != 1 else ''} found\n")
     else:
         noun = "record" if own == 1 else "records"
         out.write(f"ok: {own} {noun} in {len(args.paths)} path(s) valid\n")
     return 1 if problems else 0
+
+
+def _require_path(path: str, option: str = "") -> None:
+    """A usage error unless ``path`` can be looked at (naming why: missing, too long, ...)."""
+    if path == "":
+        raise _UsageError(f"{option}an empty path names no file or folder")
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        raise _UsageError(f"{option}{path}: no such file or folder") from None
+    except OSError as exc:
+        raise _UsageError(f"{option}cannot read {path!r}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise _UsageError(f"{option}cannot read {path!r}: {exc}") from None
+
+
+def _own_records(ds: cisai.Dataset, bundled: bool) -> int:
+    """How many records the user's files gave: new ids, and overrides of bundled ones."""
+    if not bundled:
+        return len(ds)
+    known = {(type(r), r.id) for r in cisai.load()}  # ids are unique per record type's space
+    return sum(1 for r in ds if (type(r), r.id) not in known or getattr(r, "override", False))
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -1659,14 +1743,25 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _stderr() -> IO[str]:
+    """Standard error, or a sink when it is closed (an error then only sets the exit code)."""
+    return sys.stderr if sys.stderr is not None else io.StringIO()
+
+
 def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"{PROG}: error: {_one_line(message)}\n")
-    sys.stderr.flush()
+    err = _stderr()
+    try:
+        err.write(f"{PROG}: error: {_one_line(message)}\n")
+        err.flush()
+    except (OSError, ValueError):  # stderr itself cannot be written: the exit code says it
+        pass
     return code
 
 
 def _silence_stdout() -> None:
     """After a broken pipe: point stdout at devnull so the final flush stays quiet."""
+    if sys.stdout is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -1692,6 +1787,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except _Terminated:
+        return 143
+    except _OutputError as exc:
+        return _fail(str(exc), 1)
+    except OSError as exc:  # stdout on a full disk, a closed descriptor, ...
+        _silence_stdout()
+        return _fail(f"cannot write output: {exc.strerror or exc}", 1)
     except _UsageError as exc:
         return _fail(f"{exc} (see '{PROG} {getattr(args, 'command', '')} --help')", 2)
     except cisai.QueryError as exc:
