@@ -679,8 +679,9 @@ def test_a_failed_export_leaves_nothing_behind(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
 
 
-def test_sigterm_during_an_export_cleans_up(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("signame", "code"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_during_an_export_cleans_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signame: str, code: int
 ) -> None:
     import os
     import signal
@@ -692,11 +693,11 @@ def test_sigterm_during_an_export_cleans_up(
 
     def fsync_then_term(fd: int) -> None:
         real(fd)
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), getattr(signal, signame))
 
     monkeypatch.setattr(os, "fsync", fsync_then_term)
     before = signal.getsignal(signal.SIGTERM)
-    assert main(["schema", "-o", str(target)]) == 143
+    assert main(["schema", "-o", str(target)]) == code
     assert list(tmp_path.iterdir()) == []
     assert signal.getsignal(signal.SIGTERM) is before
 
