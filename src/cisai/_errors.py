@@ -168,7 +168,7 @@ def _options(accepted: Iterable[str]) -> tuple[list[str], dict[str, list[int]] |
                 index.setdefault(gram, []).append(position)
     if sized:
         if len(_cache) >= 16:
-            _cache.pop(next(iter(_cache)))
+            _cache.clear()  # (never iterated: another thread's load may use it meanwhile)
         _cache[id(accepted)] = (accepted, len(accepted), options, index)  # type: ignore[arg-type]
     return options, index
 
