@@ -988,3 +988,23 @@ def test_an_unquoted_number_as_a_source_id_is_known_by_its_text(
     path.write_text(text.replace("[s1]", f"[{written}]"), encoding="utf-8")
     ds = cisai.load(path)
     assert ds.get("my-law").sources[0].url == "https://example.org/a-page"
+
+
+def test_suggestions_are_right_when_threads_load_at_once(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = []
+    for n in range(6):
+        path = tmp_path / f"b{n}.yaml"
+        path.write_text(misspelt(320 + 40 * n), encoding="utf-8")
+        files.append(path)
+
+    def problems_of(path: Path) -> list[str]:
+        with pytest.raises(DataError) as info:
+            cisai.load(path, bundled=False)
+        return [p.message for p in info.value.problems]
+
+    alone = [problems_of(path) for path in files]
+    with ThreadPoolExecutor(6) as pool:
+        together = list(pool.map(problems_of, files * 2))
+    assert together == alone * 2
