@@ -1008,3 +1008,64 @@ def test_suggestions_are_right_when_threads_load_at_once(tmp_path: Path) -> None
     with ThreadPoolExecutor(6) as pool:
         together = list(pool.map(problems_of, files * 2))
     assert together == alone * 2
+
+
+json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-10, 3000),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=12),
+        st.sampled_from(["2025", "2025-04", "2025-4", "April 2025", "20250403", "law", "KZ"]),
+        st.sampled_from(["2026.11.0", "https://example.org/x", "official_report", "en"]),
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=5), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), json_values)
+def test_json_records_cisai_accepts_are_valid_by_the_schema(
+    data: st.DataObject, value: object
+) -> None:
+    import jsonschema
+
+    schema = cisai.json_schema()
+    validator = jsonschema.Draft202012Validator(
+        {"$ref": "#/$defs/Instrument", "$defs": schema["$defs"]}
+    )
+    record = json.loads(cisai.to_json(LAW))
+    paths: list[tuple[object, ...]] = [(k,) for k in record]
+    paths += [("titles", 0, "text"), ("events", 0, "date"), ("sources", 0, "url")]
+    paths += [("events", 0, "kind"), ("sources", 0, "kind"), ("titles", 0, "lang")]
+    path = data.draw(st.sampled_from(paths))
+    node = record
+    for step in path[:-1]:
+        node = node[step]  # type: ignore[index]
+    node[path[-1]] = value  # type: ignore[index]
+    try:
+        cisai.from_json(json.dumps(record), cisai.Instrument)
+    except DataError:
+        return
+    assert not list(validator.iter_errors(record)), (path, value)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("id", "Bad Id"),
+        ("added_in", "２０２６.11.0"),  # full-width digits: not the schema's [0-9]
+        ("sources", []),
+        ("jurisdiction", 7),
+    ],
+)
+def test_from_json_refuses_a_record_the_schema_refuses(field: str, value: object) -> None:
+    record = json.loads(cisai.to_json(LAW))
+    record[field] = value
+    with pytest.raises(DataError) as info:
+        cisai.from_json(json.dumps(record), cisai.Instrument)
+    assert info.value.field == f"$.{field}"

@@ -96,8 +96,31 @@ def strategy_for(tp: Any) -> st.SearchStrategy[Any]:
         return st.sampled_from(list(tp))
     assert attrs.has(tp), tp
     hints = typing.get_type_hints(tp)
-    fields = {a.name: strategy_for(hints[a.name]) for a in attrs.fields(tp)}
+    fields = {a.name: field_strategy(a, hints[a.name]) for a in attrs.fields(tp)}
     return st.fixed_dictionaries(fields).map(lambda kwargs: tp(**kwargs))
+
+
+_VERSIONS = st.builds(
+    "{}.{}.{}".format, st.integers(2000, 2099), st.integers(1, 12), st.integers(0, 99)
+)
+NAMED: dict[str, st.SearchStrategy[str]] = {
+    "id": st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,5}){0,2}\Z"),
+    "added_in": _VERSIONS,
+    "changed_in": _VERSIONS,
+    "code": st.from_regex(r"\A[A-Z][A-Z0-9-]{1,15}\Z"),
+    "url": st.from_regex(r"\Ahttps?://[a-z0-9./-]{4,30}\Z"),
+}
+"""Fields whose strings follow a pattern of the JSON Schema (which from_json enforces)."""
+
+
+def field_strategy(attribute: Any, hint: Any) -> st.SearchStrategy[Any]:
+    """Values the JSON Schema allows for one field: its type, and its pattern if it has one."""
+    named = NAMED.get(attribute.name)
+    if named is not None:
+        return named | st.none() if type(None) in typing.get_args(hint) else named
+    if attribute.name == "sources" and attribute.default is attrs.NOTHING:
+        return st.lists(strategy_for(Source), min_size=1, max_size=3).map(tuple)
+    return strategy_for(hint)
 
 
 @settings(max_examples=60, deadline=None)

@@ -16,7 +16,7 @@ import attrs
 
 from cisai._dates import PartialDate
 from cisai._errors import Problem, format_path, suggest
-from cisai._ids import CODE_PATTERN, ID_PATTERN, version_key
+from cisai._ids import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN, version_key
 from cisai._model import (
     AnyRecord,
     Attestation,
@@ -77,6 +77,44 @@ def _problem(item: Located, field: Sequence[str | int], message: str) -> Problem
         record_id=item.record.id,
         field=format_path(field),
     )
+
+
+_FIELD_PATTERNS = {
+    "id": ID_PATTERN,
+    "added_in": VERSION_PATTERN,
+    "changed_in": VERSION_PATTERN,
+    "code": CODE_PATTERN,
+}
+
+
+def schema_problems(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[Any, str]]:
+    """What the JSON Schema would refuse in one record, that its types alone allow.
+
+    The patterns of ``id``, ``added_in``, ``changed_in``, ``code`` and ``url`` fields
+    wherever they are, and a record's required ``sources`` being empty: ``from_json``
+    of a single record checks these, so it accepts no more than the schema does.
+    """
+    found: list[tuple[Any, str]] = []
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            found.extend(schema_problems(item, (*path, index)))
+        return found
+    if not attrs.has(type(value)) or isinstance(value, PartialDate):
+        return found
+    for attribute in attrs.fields(type(value)):
+        field = getattr(value, attribute.name)
+        where = (*path, attribute.name)
+        pattern = _FIELD_PATTERNS.get(attribute.name)
+        if isinstance(field, str) and pattern is not None and not pattern.fullmatch(field):
+            found.append((where, f"{field!r} does not match the pattern {pattern.pattern!r}"))
+        elif attribute.name == "url" and isinstance(field, str) and not is_url(field):
+            found.append((where, f"not an http(s) URL: {field!r}"))
+        elif attribute.name == "sources" and not path and field == ():
+            if attribute.default is attrs.NOTHING:
+                found.append((where, "at least one source is required"))
+        else:
+            found.extend(schema_problems(field, where))
+    return found
 
 
 def check(items: Sequence[Located], *, data_version: str | None) -> list[Problem]:

@@ -11,7 +11,7 @@ import re
 __all__ = ["CODE_PATTERN", "ID_PATTERN", "VERSION_PATTERN", "version_key"]
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-VERSION_PATTERN = re.compile(r"(\d{4})\.(\d{1,2})\.(\d+)")
+VERSION_PATTERN = re.compile(r"(\d{4})\.(\d{1,2})\.(\d+)", re.ASCII)
 CODE_PATTERN = re.compile(r"[A-Z][A-Z0-9-]{1,15}")
 
 

@@ -16,6 +16,7 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from cisai._arguments import kind_of, require
+from cisai._checks import schema_problems
 from cisai._converter import (
     bulk,
     converter,
@@ -136,7 +137,7 @@ def _structured(data: Any, shape: tuple[type | None, type | None] | None) -> Any
     container, item_cls = shape
     if container is None:
         assert item_cls is not None  # a record class alone always names its class
-        return _structure_json(data, item_cls, "$")
+        return _structure_json(data, item_cls, "$", alone=True)
     if not isinstance(data, list):
         raise DataError(
             f"expected a JSON array of records, got {_json_kind(data)}", file="<json>", field="$"
@@ -189,7 +190,7 @@ def _structure_items(data: list[Any], item_cls: type | None) -> list[Any]:
         for index, item in enumerate(data):
             try:
                 cls = item_cls or _record_class_of(item, f"$[{index}]")
-                items.append(_structure_json(item, cls, f"$[{index}]"))
+                items.append(_structure_json(item, cls, f"$[{index}]", alone=True))
             except DataError as exc:
                 problems.extend(exc.problems)
     if problems:
@@ -222,9 +223,13 @@ def _field_names(cls: type) -> set[str]:
     return {a.name for a in attrs.fields(cls)}
 
 
-def _structure_json(data: Any, cls: type[T], root: str) -> T:
+def _structure_json(data: Any, cls: type[T], root: str, *, alone: bool = False) -> T:
     try:
-        return structure(data, cls)
+        record = structure(data, cls)
+        found = schema_problems(record) if alone else []
+        if found:
+            raise _SchemaRefusal(found)
+        return record
     except Exception as exc:
         problems = [
             Problem(
@@ -235,9 +240,19 @@ def _structure_json(data: Any, cls: type[T], root: str) -> T:
                 else None,
                 field=root + ("." if path and isinstance(path[0], str) else "") + format_path(path),
             )
-            for path, message in problems_of(exc)
+            for path, message in (
+                exc.found if isinstance(exc, _SchemaRefusal) else problems_of(exc)
+            )
         ]
         raise DataError(problems) from None
+
+
+class _SchemaRefusal(Exception):
+    """A record whose types are right but that the JSON Schema refuses (patterns, sources)."""
+
+    def __init__(self, found: list[tuple[Any, str]]) -> None:
+        super().__init__(found)
+        self.found = found
 
 
 def _dataset_from(data: Any) -> Dataset:
