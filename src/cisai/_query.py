@@ -611,7 +611,7 @@ def _jurisdiction_keys(records: Sequence[AnyRecord]) -> tuple[dict[str, str], di
 
 
 def _text_predicate(value: Any) -> Predicate:
-    """Words and word prefixes (see :mod:`cisai.wordsearch`); a list means any of the queries."""
+    """Words and word prefixes (see ``cisai._wordsearch``); a list means any of the queries."""
     from cisai._wordsearch import matches, query_words
 
     queries = [query_words(v) for v in _as_list(value)]
