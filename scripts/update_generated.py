@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import cisai
+from cisai.bundle import golden_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "snapshots" / "dataset.json"
@@ -22,7 +23,7 @@ def schema_text() -> str:
 
 
 def snapshot_text() -> str:
-    return cisai.to_json(cisai.load(), indent=2) + "\n"
+    return golden_json(cisai.load())  # the same text the wheel carries as its compiled data
 
 
 def main() -> None:

@@ -1,21 +1,28 @@
 """The bundled dataset: loaded once, from its compiled form when the package has one.
 
-A wheel carries, next to the YAML, ``data/_compiled.pickle``: the validated records,
-written at wheel-build time by ``hatch_build.py``, with a digest of the YAML files it
-was made from. When the digest still matches the YAML, ``load()`` unpickles the
-records instead of parsing and validating the YAML again - so neither PyYAML nor
-cattrs is imported. Anywhere else (a source checkout, edited data, a different
-cisai version) the YAML is read and checked as usual. The pickle is made by this
-package's own build from its own data, so it is exactly as trusted as the code.
+A wheel carries, next to the YAML, ``data/_compiled.json``: the golden JSON of the
+bundled dataset, byte for byte the repository's ``snapshots/dataset.json``, written
+at wheel-build time by ``hatch_build.py`` from YAML that passed every check. Beside
+it, ``data/_compiled.digest`` records the digest of the YAML files (and versions) it
+was made from and the SHA-256 of the JSON itself. When the YAML digest still
+matches, ``load()`` reads the JSON with :func:`json.loads` and a trusted builder
+(:mod:`cisai._trusted`) instead of parsing and checking the YAML - so neither PyYAML
+nor cattrs is imported. Anywhere else (a source checkout, edited data, a different
+cisai version) the YAML is read and checked as usual.
+
+A compiled file that does not match its own SHA-256, or cannot be read, is corrupt:
+``load()`` says so with a :class:`RuntimeWarning` and reads the YAML, so the answer
+is still right and the damage is not hidden.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cisai._version import DATA_VERSION, __version__
 from cisai.dataset import Dataset
@@ -23,9 +30,17 @@ from cisai.dataset import Dataset
 if TYPE_CHECKING:  # importing importlib.resources costs more than the whole fast path
     from importlib.resources.abc import Traversable
 
-__all__ = ["COMPILED_NAME", "compile_records", "data_digest", "load_bundled"]
+__all__ = [
+    "COMPILED_NAME",
+    "DIGEST_NAME",
+    "compile_dataset",
+    "data_digest",
+    "golden_json",
+    "load_bundled",
+]
 
-COMPILED_NAME = "_compiled.pickle"
+COMPILED_NAME = "_compiled.json"
+DIGEST_NAME = "_compiled.digest"
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 _cache: Dataset | None = None
@@ -63,29 +78,63 @@ def data_digest(files: Sequence[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def compile_records(records: Sequence[Any], files: Sequence[tuple[str, bytes]]) -> bytes:
-    """The compiled form of validated records made from ``files``."""
-    import pickle
+def golden_json(dataset: Dataset) -> str:
+    """The reviewed JSON form of a dataset: ``snapshots/dataset.json`` and the compiled data."""
+    from cisai.serialize import to_json
 
-    content = {"digest": data_digest(files), "records": list(records)}
-    return pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+    return to_json(dataset, indent=2) + "\n"
+
+
+def compile_dataset(dataset: Dataset, files: Sequence[tuple[str, bytes]]) -> dict[str, bytes]:
+    """The compiled form of the dataset checked from ``files``: each file name, its bytes."""
+    text = golden_json(dataset).encode("utf-8")
+    stamp = {"yaml": data_digest(files), "json": hashlib.sha256(text).hexdigest()}
+    return {COMPILED_NAME: text, DIGEST_NAME: (json.dumps(stamp, indent=2) + "\n").encode()}
+
+
+class _Corrupt(Exception):
+    """The compiled data is present but damaged."""
 
 
 def _from_compiled(files: Sequence[tuple[str, bytes]]) -> Dataset | None:
-    compiled = _data_folder() / COMPILED_NAME
+    """The dataset from the compiled data; None when there is none, or it is stale or corrupt."""
+    folder = _data_folder()
+    compiled = folder / COMPILED_NAME
     if not compiled.is_file():
-        return None
+        return None  # a source checkout: the YAML is the data
     try:
-        try:  # the C unpickler alone: importing all of ``pickle`` costs more than the load
-            from _pickle import loads
-        except ImportError:  # pragma: no cover - not CPython
-            from pickle import loads
-        content = loads(compiled.read_bytes())
-    except Exception:
+        return _read_compiled(compiled.read_bytes(), (folder / DIGEST_NAME).read_bytes(), files)
+    except (_Corrupt, OSError) as exc:
+        import warnings
+
+        warnings.warn(
+            f"cisai: the compiled data {compiled} is corrupt ({exc}); reading the YAML "
+            "instead, which is slower (reinstall cisai to restore it)",
+            RuntimeWarning,
+            stacklevel=4,
+        )
         return None
-    if not isinstance(content, dict) or content.get("digest") != data_digest(files):
-        return None
-    return Dataset(content["records"], DATA_VERSION)
+
+
+def _read_compiled(
+    text: bytes, stamp_text: bytes, files: Sequence[tuple[str, bytes]]
+) -> Dataset | None:
+    try:
+        stamp = json.loads(stamp_text)
+        current = isinstance(stamp, dict) and stamp.get("yaml") == data_digest(files)
+    except ValueError as exc:
+        raise _Corrupt(f"its digest file is not JSON: {exc}") from None
+    if not current:
+        return None  # stale: made from other YAML or another version, which is now the data
+    if stamp.get("json") != hashlib.sha256(text).hexdigest():
+        raise _Corrupt("its content does not match its SHA-256")
+    from cisai._trusted import records_from_document
+
+    try:
+        records = records_from_document(json.loads(text))
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise _Corrupt(f"it does not hold the records of this cisai: {exc!r}") from None
+    return Dataset(records, DATA_VERSION)
 
 
 def load_bundled() -> Dataset:
