@@ -3,7 +3,7 @@
 The YAML is loaded and fully validated by cisai's own loader (from this source tree);
 the dataset is written as its golden JSON (byte for byte ``snapshots/dataset.json``),
 with ``_compiled.digest`` beside it: the digest of the YAML it came from and the
-SHA-256 of the JSON. At run time ``cisai.load()`` uses the JSON only if the YAML
+BLAKE2b digest of the JSON. At run time ``cisai.load()`` uses the JSON only if the YAML
 digest still matches the YAML next to it; otherwise it reads the YAML. A build with
 invalid data fails here.
 """

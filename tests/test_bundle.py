@@ -131,10 +131,10 @@ def _truncate(path: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "name", "reason"),
     [
-        (_flip_a_label, bundle.COMPILED_NAME, "does not match its SHA-256"),
-        (_truncate, bundle.COMPILED_NAME, "does not match its SHA-256"),
+        (_flip_a_label, bundle.COMPILED_NAME, "does not match its digest"),
+        (_truncate, bundle.COMPILED_NAME, "does not match its digest"),
         (lambda p: p.write_bytes(b"not json"), bundle.DIGEST_NAME, "digest file is not JSON"),
-        (Path.unlink, bundle.DIGEST_NAME, "No such file"),
+        (Path.unlink, bundle.DIGEST_NAME, "digest file _compiled.digest is missing"),
     ],
     ids=["edited", "truncated", "bad-digest", "no-digest"],
 )

@@ -4,28 +4,32 @@ A wheel carries, next to the YAML, ``data/_compiled.json``: the golden JSON of t
 bundled dataset, byte for byte the repository's ``snapshots/dataset.json``, written
 at wheel-build time by ``hatch_build.py`` from YAML that passed every check. Beside
 it, ``data/_compiled.digest`` records the digest of the YAML files (and versions) it
-was made from and the SHA-256 of the JSON itself. When the YAML digest still
+was made from and the BLAKE2b digest of the JSON itself. When the YAML digest still
 matches, ``load()`` reads the JSON with :func:`json.loads` and a trusted builder
 (:mod:`cisai._trusted`) instead of parsing and checking the YAML - so neither PyYAML
 nor cattrs is imported. Anywhere else (a source checkout, edited data, a different
 cisai version) the YAML is read and checked as usual.
 
-A compiled file that does not match its own SHA-256, or cannot be read, is corrupt:
+A compiled file that does not match its own digest, or cannot be read, is corrupt:
 ``load()`` says so with a :class:`RuntimeWarning` and reads the YAML, so the answer
 is still right and the damage is not hidden.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import threading
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cisai._version import DATA_VERSION, __version__
 from cisai.dataset import Dataset
+
+try:  # importing hashlib loads OpenSSL, which costs more than hashing all the data
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the builtin module
+    from hashlib import blake2b
 
 if TYPE_CHECKING:  # importing importlib.resources costs more than the whole fast path
     from importlib.resources.abc import Traversable
@@ -33,6 +37,7 @@ if TYPE_CHECKING:  # importing importlib.resources costs more than the whole fas
 __all__ = [
     "COMPILED_NAME",
     "DIGEST_NAME",
+    "bundled_files",
     "compile_dataset",
     "data_digest",
     "golden_json",
@@ -47,34 +52,61 @@ _cache: Dataset | None = None
 _lock = threading.Lock()
 
 
-def _data_folder() -> Traversable:
+class _File:
+    """A data file on disk, read without :mod:`pathlib` (whose import the fast path avoids)."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def read_bytes(self) -> bytes:
+        with open(self.path, "rb") as file:
+            return file.read()
+
+
+def _data_folder() -> str | Traversable:
     """The package's data folder: a plain path when installed on disk (fast), else a resource."""
-    here = Path(__file__).parent / "data"
-    if here.is_dir():
-        return here  # a Path is a Traversable
+    here = os.path.join(os.path.dirname(__file__), "data")
+    if os.path.isdir(here):
+        return here
     from importlib import resources  # a zip or another loader
 
     return resources.files("cisai") / "data"
 
 
 def bundled_files(
-    folder: Traversable | None = None, prefix: str = "cisai/data"
-) -> Iterator[tuple[str, Traversable]]:
-    """Every bundled YAML file as ``(name, resource)``, in a stable order."""
+    folder: str | Traversable | None = None, prefix: str = "cisai/data"
+) -> Iterator[tuple[str, _File | Traversable]]:
+    """Every bundled YAML file as ``(name, file)`` (``file.read_bytes()``), in a stable order."""
     folder = folder if folder is not None else _data_folder()
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        name = f"{prefix}/{entry.name}"
-        if entry.is_dir():
+    entries: list[tuple[str, bool, str | Traversable]]
+    if isinstance(folder, str):
+        entries = [(e.name, e.is_dir(), e.path) for e in os.scandir(folder)]
+    else:
+        entries = [(e.name, e.is_dir(), e) for e in folder.iterdir()]
+    for entry_name, is_dir, entry in sorted(entries, key=lambda e: e[0]):
+        name = f"{prefix}/{entry_name}"
+        if is_dir:
             yield from bundled_files(entry, name)
-        elif entry.name.endswith(_YAML_SUFFIXES):
-            yield name, entry
+        elif entry_name.endswith(_YAML_SUFFIXES):
+            yield name, _File(entry) if isinstance(entry, str) else entry
+
+
+def _read(folder: str | Traversable, name: str) -> bytes | None:
+    """The bytes of a file of the data folder; None if there is no such file."""
+    if isinstance(folder, str):
+        path = os.path.join(folder, name)
+        return _File(path).read_bytes() if os.path.isfile(path) else None
+    entry = folder / name
+    return entry.read_bytes() if entry.is_file() else None
 
 
 def data_digest(files: Sequence[tuple[str, bytes]]) -> str:
     """A digest of the YAML files and the versions: what a compiled form must match."""
-    digest = hashlib.sha256(f"{__version__}\0{DATA_VERSION}\0".encode())
+    digest = blake2b(f"{__version__}\0{DATA_VERSION}\0".encode())
     for name, content in files:
-        digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
+        digest.update(name.encode() + b"\0" + blake2b(content).digest())
     return digest.hexdigest()
 
 
@@ -88,7 +120,7 @@ def golden_json(dataset: Dataset) -> str:
 def compile_dataset(dataset: Dataset, files: Sequence[tuple[str, bytes]]) -> dict[str, bytes]:
     """The compiled form of the dataset checked from ``files``: each file name, its bytes."""
     text = golden_json(dataset).encode("utf-8")
-    stamp = {"yaml": data_digest(files), "json": hashlib.sha256(text).hexdigest()}
+    stamp = {"yaml": data_digest(files), "json": blake2b(text).hexdigest()}
     return {COMPILED_NAME: text, DIGEST_NAME: (json.dumps(stamp, indent=2) + "\n").encode()}
 
 
@@ -99,17 +131,20 @@ class _Corrupt(Exception):
 def _from_compiled(files: Sequence[tuple[str, bytes]]) -> Dataset | None:
     """The dataset from the compiled data; None when there is none, or it is stale or corrupt."""
     folder = _data_folder()
-    compiled = folder / COMPILED_NAME
-    if not compiled.is_file():
-        return None  # a source checkout: the YAML is the data
     try:
-        return _read_compiled(compiled.read_bytes(), (folder / DIGEST_NAME).read_bytes(), files)
+        text = _read(folder, COMPILED_NAME)
+        if text is None:
+            return None  # a source checkout: the YAML is the data
+        stamp = _read(folder, DIGEST_NAME)
+        if stamp is None:
+            raise _Corrupt(f"its digest file {DIGEST_NAME} is missing")
+        return _read_compiled(text, stamp, files)
     except (_Corrupt, OSError) as exc:
         import warnings
 
         warnings.warn(
-            f"cisai: the compiled data {compiled} is corrupt ({exc}); reading the YAML "
-            "instead, which is slower (reinstall cisai to restore it)",
+            f"cisai: the compiled data {COMPILED_NAME} in {folder} is corrupt ({exc}); "
+            "reading the YAML instead, which is slower (reinstall cisai to restore it)",
             RuntimeWarning,
             stacklevel=4,
         )
@@ -126,8 +161,8 @@ def _read_compiled(
         raise _Corrupt(f"its digest file is not JSON: {exc}") from None
     if not current:
         return None  # stale: made from other YAML or another version, which is now the data
-    if stamp.get("json") != hashlib.sha256(text).hexdigest():
-        raise _Corrupt("its content does not match its SHA-256")
+    if stamp.get("json") != blake2b(text).hexdigest():
+        raise _Corrupt("its content does not match its digest")
     from cisai._trusted import records_from_document
 
     try:
