@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -91,10 +92,12 @@ def wheel_python(work: Path) -> str:
 
 
 def command_time(python: str, code: str, runs: int) -> list[float]:
+    """Wall times of ``python -c code``, with no PYTHONPATH: the installed wheel is measured."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([python, "-c", code], check=True, cwd=tempfile.gettempdir())
+        subprocess.run([python, "-c", code], check=True, cwd=tempfile.gettempdir(), env=env)
         times.append(time.perf_counter() - start)
     return times
 
