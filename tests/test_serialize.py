@@ -7,6 +7,7 @@ import enum
 import importlib.resources
 import io
 import json
+import re
 import types
 import typing
 from pathlib import Path
@@ -263,3 +264,31 @@ def test_jsonld_maps_instruments_to_legislation(ds: Dataset) -> None:
     assert {n["identifier"] for n in in_force} == set(
         ds.instruments.filter(status="in_force").ids()
     )
+
+
+# -- how current the data is ----------------------------------------------------------------
+
+
+def test_the_document_says_up_to_when_the_sources_were_read(
+    ds: Dataset, schema: dict[str, Any], tmp_path: Path
+) -> None:
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cisai.SOURCES_READ_UNTIL)
+    document = cisai.to_dict(ds)
+    assert list(document)[:3] == ["schema_version", "data_version", "sources_read_until"]
+    assert document["sources_read_until"] == cisai.SOURCES_READ_UNTIL
+    jsonschema.validate(document, schema)
+    again = cisai.from_json(cisai.to_json(ds), Dataset)
+    assert again.sources_read_until == cisai.SOURCES_READ_UNTIL
+    exported = tmp_path / "export.json"
+    exported.write_text(cisai.to_json(ds), encoding="utf-8")
+    alone = cisai.load(extra=[exported], bundled=False)  # the key is read, not refused
+    assert alone.sources_read_until is None  # user data alone: no release, no reading date
+    assert cisai.to_dict(alone)["sources_read_until"] is None
+    jsonschema.validate(cisai.to_dict(alone), schema)
+
+
+def test_a_document_of_another_release_does_not_claim_this_reading_date(ds: Dataset) -> None:
+    document = cisai.to_dict(ds)
+    document["data_version"] = "2026.11.1"
+    older = cisai.from_json(json.dumps(document), Dataset)
+    assert older.sources_read_until is None

@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
+from cisai._version import DATA_VERSION, SCHEMA_VERSION, SOURCES_READ_UNTIL, __version__
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
     from cisai.comparison import Comparison, ComparisonEntry, ComparisonRow
@@ -130,6 +130,7 @@ __all__ = [
     "DATA_VERSION",
     "MODEL_LAW_ID",
     "SCHEMA_VERSION",
+    "SOURCES_READ_UNTIL",
     "AnyRecord",
     "Attestation",
     "Body",

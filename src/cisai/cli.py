@@ -589,6 +589,7 @@ def summary(ds: cisai.Dataset) -> dict[str, Any]:
     return {
         "cisai_version": cisai.__version__,
         "data_version": ds.data_version,
+        "sources_read_until": ds.sources_read_until,
         "schema_version": cisai.SCHEMA_VERSION,
         "records": {name: len(sel) for name, sel in collections.items()},
         "total": len(ds),
@@ -622,6 +623,9 @@ def cmd_info(args: argparse.Namespace) -> int:
     lines = [
         f"cisai {facts['cisai_version']}",
         f"data version:   {facts['data_version'] or '(user data)'}",
+        f"sources read up to {facts['sources_read_until']}"
+        if facts["sources_read_until"]
+        else "sources read up to: (not stated for user data)",
         f"schema version: {facts['schema_version']}",
         "",
         f"Records ({facts['total']}):",
@@ -1049,7 +1053,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     topics = [t.strip() for item in args.topic or [] for t in item.split(",") if t.strip()]
     topic: Any = None if not topics else topics[0] if len(topics) == 1 else topics
-    comparison = cisai.compare(on=args.on, topic=topic, dataset=load_data(args))
+    ds = load_data(args)
+    comparison = cisai.compare(on=args.on, topic=topic, dataset=ds)
     data = comparison.to_dict()
     if args.format == "json":
         _set_stdout(utf8=True).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -1077,8 +1082,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return 0
     out = _set_stdout(utf8=False)
     on = f" on {data['on']}" if data["on"] else " (status as of the data)"
-    out.write(f"Participating states{on}; cells: instruments (of them in force)\n\n")
-    header = ["state", *data["groups"]]
+    out.write(f"Participating states{on}; cells: instruments (of them in force)\n")
+    if ds.sources_read_until:
+        out.write(
+            f"Sources read up to {ds.sources_read_until}; "
+            "latest event: the state's latest dated event in the data\n"
+        )
+    out.write("\n")
+    header = ["state", *data["groups"], "latest event"]
     rows = [
         [state["code"]]
         + [
@@ -1087,6 +1098,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             else "-"
             for g in data["groups"]
         ]
+        + [state["latest_event"] or "-"]
         for state in data["states"]
     ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]

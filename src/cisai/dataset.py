@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from cisai._version import DATA_VERSION, SOURCES_READ_UNTIL
 from cisai.errors import NotFoundError, suggest
 from cisai.model import (
     AnyRecord,
@@ -106,6 +107,20 @@ class Dataset:
             f"<Dataset {self.data_version or '(user data)'}: {len(self.instruments)} instruments, "
             f"{len(self.bodies)} bodies, {len(self.topics)} topics, {len(self)} records>"
         )
+
+    @property
+    def sources_read_until(self) -> str | None:
+        """The day up to which the bundled data's sources were read (``"2026-11-30"``).
+
+        It belongs to the bundled release, so it is set when the dataset holds this
+        cisai's bundled data (its ``data_version`` is :data:`cisai.DATA_VERSION`) and
+        ``None`` otherwise (user data alone, or another release's document).
+
+        >>> import cisai
+        >>> cisai.load().sources_read_until == cisai.SOURCES_READ_UNTIL
+        True
+        """
+        return SOURCES_READ_UNTIL if self.data_version == DATA_VERSION else None
 
     # -- lookups --------------------------------------------------------------------
 

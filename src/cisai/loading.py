@@ -34,7 +34,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
-_DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "generated_by"})
+_DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "sources_read_until", "generated_by"})
 
 
 def load(
