@@ -27,8 +27,9 @@ class CompiledDataHook(BuildHookInterface):  # type: ignore[type-arg]
         source = Path(self.root, "src")
         sys.path.insert(0, str(source))
         try:
-            from cisai.bundle import bundled_files, compile_dataset
-            from cisai.loading import build_bundled
+            from cisai._bundle import bundled_files
+            from cisai._compile import compile_dataset
+            from cisai._loading import build_bundled
 
             files = [(name, entry.read_bytes()) for name, entry in bundled_files()]
             dataset = build_bundled(files)

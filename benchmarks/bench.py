@@ -256,7 +256,7 @@ def json_floor(path: Path, dataset: Dataset, repeat: int) -> tuple[float, float]
     are called with values already typed and no checks, for the same instruments,
     titles, events and relations, with the garbage collector paused as the loader does.
     """
-    from cisai import loading
+    from cisai import _loading as loading
 
     parse = best(lambda: loading._read_paths([path], []), repeat)
     construct = construct_records(dataset)
@@ -271,7 +271,7 @@ def construct_records(dataset: Dataset) -> Callable[[], list[Any]]:
     """A function calling the record classes for the dataset's instruments, no checks."""
     import attrs
 
-    from cisai.model import Event, Instrument, Relation, Title
+    from cisai._model import Event, Instrument, Relation, Title
 
     def fields(record: Any) -> dict[str, Any]:
         return {a.name: getattr(record, a.name) for a in attrs.fields(type(record))}
@@ -307,9 +307,9 @@ def json_breakdown(folder: Path, dataset: Dataset) -> str:
 
     The last line is the floor's second half: the record classes called alone.
     """
-    from cisai import loading
-    from cisai.converter import bulk
-    from cisai.validation import check
+    from cisai import _loading as loading
+    from cisai._checks import check
+    from cisai._converter import bulk
 
     steps: list[tuple[str, float]] = []
 

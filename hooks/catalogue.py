@@ -308,6 +308,40 @@ def comparison_page(ds: Dataset) -> str:
     return "\n".join(lines) + "\n"
 
 
+PRINCIPLES_PAGE = f"{ROOT}/principles.md"
+
+
+def concept_anchor(concept_id: str) -> str:
+    """The anchor of a principle concept on the principles page (concepts share ids with
+    topics, so they get a prefix of their own)."""
+    return f"concept-{concept_id}"
+
+
+def principles_page(ds: Dataset) -> str:
+    here = PRINCIPLES_PAGE
+    lines = [
+        "# Principles and competencies across the CIS",
+        "",
+        "## The principle concepts {#principle-concepts}",
+        "",
+        "cisai's own vocabulary for comparing principles. Which concepts a principle maps "
+        "to is our editorial judgement, not a claim of its sources.",
+        "",
+    ]
+    for concept in ds.principle_concepts:
+        lines += [f"### {_cell(concept.label)} {{#{concept_anchor(concept.id)}}}", ""]
+        also = ", ".join(f"`{a}`" for a in concept.aliases)
+        russian = f" - {concept.label_ru}" if concept.label_ru else ""
+        lines += [f"`{concept.id}`{russian}" + (f" - also: {also}" if also else ""), ""]
+        lines += [concept.definition, ""]
+        mapped = [p for p in ds.principles if concept.id in p.concepts]
+        lines += [f"- {_link(ds, p.id, here)}: {_cell(p.name)}" for p in mapped] or [
+            "No principle in the data maps to it yet."
+        ]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
 def timeline_page(ds: Dataset) -> str:
     here = f"{ROOT}/timeline.md"
     lines = [
@@ -337,7 +371,7 @@ _COLOURS = {"law": "#c62828", "strategy": "#1565c0", "regulator": "#2e7d32", "ot
 
 def timeline_svg(ds: Dataset) -> str:
     """An SVG timeline: a row per state, a dot per dated instrument, the model law's steps."""
-    from cisai.comparison import group_of
+    from cisai._comparison import group_of
 
     dated = [i for i in ds.instruments if i.date is not None]
     first = min(i.date.year for i in dated if i.date)  # type: ignore[union-attr]
@@ -414,6 +448,7 @@ def generate_pages(ds: Dataset) -> dict[str, str]:
         f"{ROOT}/unknowns.md": unknowns_page(ds),
         f"{ROOT}/comparison.md": comparison_page(ds),
         f"{ROOT}/timeline.md": timeline_page(ds),
+        PRINCIPLES_PAGE: principles_page(ds),
         f"{ROOT}/timeline.svg": timeline_svg(ds),
     }
     for instrument in ds.instruments:

@@ -17,12 +17,19 @@ from typing import Any
 
 import attrs
 
-from cisai import model
-from cisai.dates import PartialDate
+from cisai import _model as model
+from cisai._dates import PartialDate
 
 PAGE = "reference/records.md"
 
-VALUE_TYPES = (model.Source, model.Title, model.Unknown, model.Event, model.Relation)
+VALUE_TYPES = (
+    model.Source,
+    model.Title,
+    model.Unknown,
+    model.Event,
+    model.Relation,
+    model.Locator,
+)
 
 
 def field_docs(cls: type) -> dict[str, str]:
@@ -108,7 +115,7 @@ def generate_page() -> str:
     lines = [
         "# Record reference",
         "",
-        "Every field of every record type, generated from the classes in `cisai.model` when "
+        "Every field of every record type, generated from the classes in `cisai._model` when "
         "the site is built. The YAML and JSON formats use exactly these field names; see "
         "[the data format](../data-format.md) for how files are laid out.",
         "",

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import cisai
-from cisai.bundle import golden_json
+from cisai._compile import golden_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "snapshots" / "dataset.json"

@@ -20,9 +20,12 @@ import attrs
 import pytest
 
 import cisai
-from cisai import _trusted, bundle, model
-from cisai.loading import build_bundled
-from cisai.model import RECORD_TYPES
+from cisai import _bundle as bundle
+from cisai import _model as model
+from cisai import _trusted
+from cisai._compile import compile_dataset
+from cisai._loading import build_bundled
+from cisai._model import RECORD_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "snapshots" / "dataset.json"
@@ -38,7 +41,7 @@ def _write_compiled(folder: Path) -> None:
         target = folder / name.removeprefix("cisai/data/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    for name, content in bundle.compile_dataset(build_bundled(files), files).items():
+    for name, content in compile_dataset(build_bundled(files), files).items():
         (folder / name).write_bytes(content)
 
 
@@ -62,7 +65,7 @@ def test_compiled_form_equals_the_yaml(compiled: Path, monkeypatch: pytest.Monke
     def no_yaml(files: object) -> None:
         raise AssertionError("the YAML was parsed although the compiled form is current")
 
-    monkeypatch.setattr("cisai.loading.build_bundled", no_yaml)
+    monkeypatch.setattr("cisai._loading.build_bundled", no_yaml)
     from_compiled = bundle.load_bundled()
     assert list(from_compiled) == list(from_yaml)
     assert from_compiled.data_version == from_yaml.data_version

@@ -80,6 +80,27 @@ def test_load_is_cached() -> None:
     assert cisai.load() is cisai.load()
 
 
+def test_principle_concepts_have_an_id_space_of_their_own(ds: Dataset) -> None:
+    concept_ids = ds.principle_concepts.ids()
+    assert len(set(concept_ids)) == len(concept_ids)
+    for concept in ds.principle_concepts:
+        assert ds.principle_concept(concept.id) is concept
+        for alias in concept.aliases:
+            assert ds.principle_concept(alias.upper()) is concept
+    # "transparency" names a topic and a concept; each lookup finds its own
+    assert isinstance(ds.get("transparency"), cisai.Topic)
+    assert ds.principle_concept("transparency").label.startswith("Transparency")
+    with pytest.raises(cisai.NotFoundError, match="did you mean 'transparency'"):
+        ds.principle_concept("transparancy")
+
+
+def test_every_bundled_principle_maps_to_a_concept(ds: Dataset) -> None:
+    for principle in ds.principles:
+        assert principle.concepts, principle.id
+        for concept in principle.concepts:
+            ds.principle_concept(concept)
+
+
 # -- provenance --------------------------------------------------------------------------------
 
 
@@ -212,7 +233,7 @@ _PROBE = textwrap.dedent(
     )
     print("heavy", heavy)
     print("opened", opened)
-    print("loading", "cisai.loading" in sys.modules)
+    print("loading", "cisai._loading" in sys.modules)
     """
 )
 

@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cisai
+from cisai._model import RECORD_TYPES
 from cisai.cli import main
-from cisai.model import RECORD_TYPES
 
 T = TypeVar("T")
 

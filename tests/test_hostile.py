@@ -24,7 +24,7 @@ import pytest
 
 import cisai
 from cisai import DataError
-from cisai.loading import MAX_FILE_BYTES
+from cisai._loading import MAX_FILE_BYTES
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 

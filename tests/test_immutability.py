@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import cisai
-from cisai.dates import PartialDate
+from cisai._dates import PartialDate
 
 
 def test_records_are_frozen() -> None:
@@ -120,7 +120,7 @@ def test_serialised_data_is_a_copy() -> None:
 
 def _cache_module() -> Any:
     """The module that holds the bundled dataset's cache (``_cache``)."""
-    for name in ("cisai.bundle", "cisai.loading"):
+    for name in ("cisai._bundle", "cisai._loading"):
         try:
             module = importlib.import_module(name)
         except ImportError:

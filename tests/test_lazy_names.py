@@ -38,7 +38,7 @@ def test_from_import_works_in_a_fresh_interpreter() -> None:
         "print(Instrument.__module__, Dataset.__module__)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["cisai.model", "cisai.dataset"]
+    assert out.stdout.split() == ["cisai._model", "cisai._dataset"]
 
 
 def test_unknown_name_is_an_attribute_error() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cisai import bundle
+from cisai import _bundle as bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 

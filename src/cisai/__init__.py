@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, SOURCES_READ_UNTIL, __version__
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
-    from cisai.comparison import Comparison, ComparisonEntry, ComparisonRow
-    from cisai.dataset import MODEL_LAW_ID, Dataset
-    from cisai.dates import PartialDate, Precision
-    from cisai.errors import (
+    from cisai._comparison import Comparison, ComparisonEntry, ComparisonRow
+    from cisai._dataset import MODEL_LAW_ID, Dataset
+    from cisai._dates import PartialDate, Precision
+    from cisai._errors import (
         CisaiError,
         DataError,
         NotFoundError,
@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         QueryError,
         SchemaError,
     )
-    from cisai.model import (
+    from cisai._model import (
+        RECORD_TYPES,
         AnyRecord,
         Attestation,
         Body,
@@ -47,8 +48,11 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Jurisdiction,
         JurisdictionKind,
         LifecycleStage,
+        Locator,
         Objective,
         Principle,
+        PrincipleConcept,
+        Prohibition,
         Provision,
         ProvisionPart,
         Relation,
@@ -61,13 +65,13 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Topic,
         Unknown,
     )
-    from cisai.selection import Selection
+    from cisai._selection import Selection
 
 _LAZY = {
-    "cisai.comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
-    "cisai.dataset": ("MODEL_LAW_ID", "Dataset"),
-    "cisai.dates": ("PartialDate", "Precision"),
-    "cisai.errors": (
+    "cisai._comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
+    "cisai._dataset": ("MODEL_LAW_ID", "Dataset"),
+    "cisai._dates": ("PartialDate", "Precision"),
+    "cisai._errors": (
         "CisaiError",
         "DataError",
         "NotFoundError",
@@ -75,7 +79,8 @@ _LAZY = {
         "QueryError",
         "SchemaError",
     ),
-    "cisai.model": (
+    "cisai._model": (
+        "RECORD_TYPES",
         "AnyRecord",
         "Attestation",
         "Body",
@@ -91,8 +96,11 @@ _LAZY = {
         "Jurisdiction",
         "JurisdictionKind",
         "LifecycleStage",
+        "Locator",
         "Objective",
         "Principle",
+        "PrincipleConcept",
+        "Prohibition",
         "Provision",
         "ProvisionPart",
         "Relation",
@@ -105,7 +113,7 @@ _LAZY = {
         "Topic",
         "Unknown",
     ),
-    "cisai.selection": ("Selection",),
+    "cisai._selection": ("Selection",),
 }
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -129,6 +137,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "DATA_VERSION",
     "MODEL_LAW_ID",
+    "RECORD_TYPES",
     "SCHEMA_VERSION",
     "SOURCES_READ_UNTIL",
     "AnyRecord",
@@ -152,12 +161,15 @@ __all__ = [
     "Jurisdiction",
     "JurisdictionKind",
     "LifecycleStage",
+    "Locator",
     "NotFoundError",
     "Objective",
     "PartialDate",
     "Precision",
     "Principle",
+    "PrincipleConcept",
     "Problem",
+    "Prohibition",
     "Provision",
     "ProvisionPart",
     "QueryError",
@@ -200,10 +212,10 @@ def load(
     :class:`DataError` naming the file, line, record id and field of every problem.
     """
     if extra is None and bundled:
-        from cisai.bundle import load_bundled
+        from cisai._bundle import load_bundled
 
         return load_bundled()
-    from cisai.loading import load as _load
+    from cisai._loading import load as _load
 
     return _load(extra, bundled=bundled)
 
@@ -227,7 +239,7 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None
     >>> [(e.instrument.id, e.status) for e in cisai_kz.cells["law"]]
     [('kz-law-ai-2025', 'in_force')]
     """
-    from cisai.comparison import compare as _compare
+    from cisai._comparison import compare as _compare
 
     return _compare(dataset if dataset is not None else load(), on=on, topic=topic)
 
@@ -239,14 +251,14 @@ def get(record_id: str) -> AnyRecord:
 
 def to_dict(obj: Any) -> Any:
     """Plain JSON-ready data (dicts, lists, strings) for a record, records or a Dataset."""
-    from cisai.serialize import to_dict as _to_dict
+    from cisai._serialize import to_dict as _to_dict
 
     return _to_dict(obj)
 
 
 def to_json(obj: Any, indent: int | None = None) -> str:
     """JSON text for a record, records or a Dataset: stable key order, byte-for-byte repeatable."""
-    from cisai.serialize import to_json as _to_json
+    from cisai._serialize import to_json as _to_json
 
     return _to_json(obj, indent=indent)
 
@@ -260,28 +272,28 @@ def from_json(text: str | bytes, cls: type[_T]) -> _T:
     A Dataset document of another schema major raises :class:`SchemaError`; an invalid
     document raises :class:`DataError` with the JSON path of the bad field.
     """
-    from cisai.serialize import from_json as _from_json
+    from cisai._serialize import from_json as _from_json
 
     return _from_json(text, cls)
 
 
 def to_jsonl(obj: Any) -> str:
     """JSON Lines: one record per line, each object with its ``type`` first."""
-    from cisai.tabular import to_jsonl as _to_jsonl
+    from cisai._tabular import to_jsonl as _to_jsonl
 
     return _to_jsonl(obj)
 
 
 def to_csv(obj: Any, *, bom: bool = False) -> str:
     """CSV: one row per record; lists flattened predictably (see the format guide)."""
-    from cisai.tabular import to_csv as _to_csv
+    from cisai._tabular import to_csv as _to_csv
 
     return _to_csv(obj, bom=bom)
 
 
 def to_jsonld(obj: Any, dataset: Dataset | None = None) -> dict[str, Any]:
     """schema.org JSON-LD: an instrument, or a ``@graph`` of instruments, as ``Legislation``."""
-    from cisai.jsonld import to_jsonld as _to_jsonld
+    from cisai._jsonld import to_jsonld as _to_jsonld
 
     return _to_jsonld(obj, dataset)
 
@@ -291,6 +303,6 @@ def json_schema() -> dict[str, Any]:
 
     The same schema ships inside the package as ``cisai/schema/dataset.schema.json``.
     """
-    from cisai.schema import json_schema as _json_schema
+    from cisai._schema import json_schema as _json_schema
 
     return _json_schema()

@@ -1,6 +1,6 @@
 """Records from a Dataset document that cisai itself wrote from fully checked data.
 
-The wheel's compiled data (see :mod:`cisai.bundle`) is the golden JSON of the bundled
+The wheel's compiled data (see :mod:`cisai._bundle`) is the golden JSON of the bundled
 dataset, written at build time from YAML that passed every check of the loader.
 Checking it again on every start would cost what the compiled form exists to save,
 so this builder trusts it: it turns each value into the type its field declares
@@ -25,10 +25,10 @@ from typing import Any
 
 import attrs
 
-from cisai import model
+from cisai import _model as model
+from cisai._dates import PartialDate
 from cisai._gc import paused
-from cisai.dates import PartialDate
-from cisai.model import RECORD_TYPES, AnyRecord, Source
+from cisai._model import RECORD_TYPES, AnyRecord, Source
 
 __all__ = ["records_from_document"]
 
@@ -131,7 +131,7 @@ def _resolve(text: str) -> Any:
     """The type an annotation string of the model names (``tuple[Source, ...] | None``).
 
     The model's annotations stay strings until something resolves them; resolving
-    them here, from the names of :mod:`cisai.model`, costs a fraction of what
+    them here, from the names of :mod:`cisai._model`, costs a fraction of what
     :func:`typing.get_type_hints` costs at start-up.
     """
     text = text.strip()

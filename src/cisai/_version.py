@@ -2,7 +2,7 @@
 
 __version__ = "0.2.0"
 DATA_VERSION = "2026.12.0"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SOURCES_READ_UNTIL = "2026-11-30"
 """The day up to which the sources of the bundled data (``DATA_VERSION``) were read.
 
@@ -23,7 +23,7 @@ def schema_major(version: object) -> int | None:
 
 def check_schema_version(version: object) -> None:
     """Refuse a document whose schema major is not the one this cisai reads."""
-    from cisai.errors import SchemaError
+    from cisai._errors import SchemaError
 
     ours = schema_major(SCHEMA_VERSION)
     if schema_major(version) != ours:

@@ -41,18 +41,7 @@ PROG = "cisai"
 
 # -- record types ----------------------------------------------------------------------
 
-_RECORD_CLASSES: tuple[type[Any], ...] = (
-    cisai.Topic,
-    cisai.Jurisdiction,
-    cisai.Body,
-    cisai.Instrument,
-    cisai.Principle,
-    cisai.Competency,
-    cisai.Objective,
-    cisai.Provision,
-    cisai.LifecycleStage,
-    cisai.ReviewProcess,
-)
+_RECORD_CLASSES: tuple[type[Any], ...] = cisai.RECORD_TYPES
 
 COLLECTIONS: dict[str, type[Any]] = {cls.collection: cls for cls in _RECORD_CLASSES}
 """Collection name (as in ``Dataset.collections()``) -> record class."""
@@ -478,7 +467,15 @@ def _text(value: Any) -> str:
         return str(value.value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, cisai.Locator):
+        return locator_text(value)
     return str(value)
+
+
+def locator_text(locator: cisai.Locator) -> str:
+    """``Art. 7 (per example.org, low confidence)``: the place, who says so, how surely."""
+    host = locator.source.url.split("/")[2] if "//" in locator.source.url else locator.source.url
+    return f"{locator.text} (per {host}, {locator.confidence.value} confidence)"
 
 
 def _clip(text: str, width: int) -> str:
@@ -498,8 +495,10 @@ _TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "topics": ("id", "parent", "label"),
     "jurisdictions": ("code", "kind", "id", "name"),
     "bodies": ("jurisdiction", "kind", "id", "name"),
+    "principle_concepts": ("id", "label"),
     "principles": ("instrument", "id", "name"),
     "competencies": ("instrument", "kind", "holder", "id", "gist"),
+    "prohibitions": ("instrument", "id", "name"),
     "objectives": ("instrument", "date", "id", "gist"),
     "provisions": ("instrument", "part", "id", "gist"),
     "lifecycle_stages": ("instrument", "id", "name"),

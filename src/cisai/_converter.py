@@ -31,10 +31,10 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from cisai._dates import PartialDate
+from cisai._errors import QueryError, suggest
 from cisai._gc import paused
-from cisai.dates import PartialDate
-from cisai.errors import QueryError, suggest
-from cisai.model import Source
+from cisai._model import Source
 
 __all__ = ["bulk", "converter", "problems_of", "shared_output", "structure"]
 

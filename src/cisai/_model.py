@@ -4,8 +4,8 @@ Every record has a stable lowercase ``id`` and says how we know it: its ``source
 (at least one URL), its ``attestation`` (the official text, an official report about
 it, or a secondary report), a ``confidence``, ``notes`` (e.g. where sources disagree),
 ``unknowns`` (what is known *not* to be known) and the data versions in which it was
-added and last changed. Topics are the exception: they are our own vocabulary, not
-claims about the world, so they carry no sources.
+added and last changed. Topics and principle concepts are the exception: they are our
+own vocabularies, not claims about the world, so they carry no sources.
 
 Nothing here reads files or imports cattrs or PyYAML; this module only describes.
 """
@@ -18,7 +18,7 @@ from typing import ClassVar, TypeAlias, TypeVar
 
 import attrs
 
-from cisai.dates import PartialDate
+from cisai._dates import PartialDate
 
 _T = TypeVar("_T")
 
@@ -38,8 +38,11 @@ __all__ = [
     "Jurisdiction",
     "JurisdictionKind",
     "LifecycleStage",
+    "Locator",
     "Objective",
     "Principle",
+    "PrincipleConcept",
+    "Prohibition",
     "Provision",
     "ProvisionPart",
     "Record",
@@ -226,18 +229,36 @@ class BodyKind(enum.Enum):
 
 
 class CompetencyKind(enum.Enum):
-    """What a competency empowers a body to do."""
+    """What a competency empowers a body to do (a closed vocabulary, refined from the sources)."""
 
-    RULE_MAKING = "rule_making"
-    SUPERVISION = "supervision"
-    ENFORCEMENT = "enforcement"
     COORDINATION = "coordination"
-    ADMINISTRATION = "administration"
-    STANDARDISATION = "standardisation"
-    INTERNATIONAL_COOPERATION = "international_cooperation"
-    RESEARCH_SUPPORT = "research_support"
+    """Coordinating other bodies' work in the field."""
+    POLICY_MAKING = "policy_making"
+    """Shaping or carrying state policy in the field."""
+    RULE_MAKING = "rule_making"
+    """Making rules, and approving criteria, lists of requirements or methods."""
+    SUPERVISION = "supervision"
+    """Supervision, control and audit."""
+    ENFORCEMENT = "enforcement"
+    """Imposing sanctions or otherwise enforcing the rules."""
+    REGISTERS = "registers"
+    """Keeping or publishing lists or registers (e.g. of trusted systems)."""
+    CERTIFICATION = "certification"
+    """Certification, conformity assessment or risk assessment."""
     ADVISORY = "advisory"
+    """Advising or consulting, without binding powers."""
+    FUNDING = "funding"
+    """Funding and other support measures."""
+    STANDARDISATION = "standardisation"
+    """Setting or adopting standards."""
+    INTERNATIONAL_COOPERATION = "international_cooperation"
+    """Representing the state or cooperating abroad in the field."""
+    ADMINISTRATION = "administration"
+    """Running or managing something (a programme, a platform, an organisation)."""
     IMPLEMENTATION = "implementation"
+    """Carrying out an instrument (a strategy, a programme, a plan)."""
+    RESEARCH_SUPPORT = "research_support"
+    """Supporting or organising research."""
 
 
 class ProvisionPart(enum.Enum):
@@ -360,6 +381,24 @@ class Relation:
     """Empty means: the instrument's own sources state the relation."""
 
 
+@attrs.frozen(kw_only=True)
+class Locator:
+    """Where a source places something in an act: an article, paragraph or section.
+
+    Only ever taken from a source that states it (never guessed); a locator from an
+    unofficial compilation is low confidence.
+    """
+
+    text: str
+    """The place as the source gives it, e.g. ``"Art. 17(3)"`` or ``"para. 19(c)"``."""
+    source: Source
+    """The source that states the place (in data files: a catalogued source id or URL)."""
+    confidence: Confidence
+    """How sure that source makes us of the place (not of the record itself)."""
+    note: str | None = None
+    """What else the source says about the place, in our own words."""
+
+
 # --------------------------------------------------------------------------------------
 # Records
 # --------------------------------------------------------------------------------------
@@ -414,6 +453,34 @@ class Topic:
     """The data version in which the topic last changed."""
     override: bool = False
     """True when this topic, from a user's data, replaces the bundled topic with its id."""
+
+
+@attrs.frozen(kw_only=True)
+class PrincipleConcept:
+    """A concept that principles of different instruments share, for comparing them.
+
+    The vocabulary is cisai's own (like the topics), so it carries no sources; which
+    concepts a principle maps to is cisai's editorial judgement, not a claim of a source.
+    """
+
+    collection: ClassVar[str] = "principle_concepts"
+
+    id: str
+    """A stable lowercase slug (``"transparency"``)."""
+    label: str
+    """The concept's English name."""
+    label_ru: str | None = None
+    """The concept's Russian name."""
+    definition: str
+    """What the concept covers, in our own words."""
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Other names a query may use for the concept."""
+    added_in: str
+    """The data version in which the concept first appeared."""
+    changed_in: str | None = None
+    """The data version in which the concept last changed."""
+    override: bool = False
+    """True when this concept, from a user's data, replaces the bundled concept with its id."""
 
 
 @attrs.frozen(kw_only=True)
@@ -493,13 +560,22 @@ class Instrument(Record):
         return tuple(t for t in self.titles if t.lang == lang)
 
 
+_CONCEPTS_NOTE = (
+    "Ids of principle concepts. The mapping is cisai's editorial judgement, "
+    "not a claim of the source."
+)
+
+
 @attrs.frozen(kw_only=True)
 class Principle(Record):
     """A principle of an instrument, as the sources report it.
 
-    ``wording`` is only ever set from the official text (attestation
-    ``official_text``); a principle described by officials or the press is a
-    reported statement, and its ``gist`` is in our own words.
+    ``concepts`` map it to the shared vocabulary of principle concepts for comparing
+    instruments; that mapping is cisai's editorial judgement, not a claim of the
+    source. ``name`` is our English rendering; ``names`` are the names as the sources
+    give them. ``wording`` is only ever set from the official text (attestation
+    ``official_text``); a principle described by officials or the press is a reported
+    statement, and its ``gist`` is in our own words.
     """
 
     collection: ClassVar[str] = "principles"
@@ -507,7 +583,15 @@ class Principle(Record):
     instrument: str
     """The id of the instrument the principle belongs to."""
     name: str
-    """A short name, ours."""
+    """A short English name: our rendering, not the source's words."""
+    names: tuple[Title, ...] = attrs.field(default=(), converter=_tuple)
+    """The name as the sources give it, in their language (official, or a source's translation)."""
+    concepts: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, metadata={"description": _CONCEPTS_NOTE}
+    )
+    """Ids of principle concepts: cisai's editorial mapping, not a claim of the source."""
+    locators: tuple[Locator, ...] = attrs.field(default=(), converter=_tuple)
+    """Where sources place it in the act (article, paragraph), each with its source."""
     gist: str
     """What the principle says, in our own words."""
     wording: str | None = None
@@ -534,8 +618,39 @@ class Competency(Record):
     """The role holding it when no body is named (e.g. "the authorized body")."""
     kind: CompetencyKind
     """What sort of power it is."""
+    name: str | None = None
+    """A short English name of the power: our rendering, not the source's words."""
+    names: tuple[Title, ...] = attrs.field(default=(), converter=_tuple)
+    """The power's name as the sources give it, in their language."""
+    locators: tuple[Locator, ...] = attrs.field(default=(), converter=_tuple)
+    """Where sources place it in the act (article, paragraph), each with its source."""
     gist: str
     """What it empowers, in our own words."""
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Ids of the topics it is tagged with."""
+
+
+@attrs.frozen(kw_only=True)
+class Prohibition(Record):
+    """Something an instrument forbids, as the sources report it.
+
+    ``wording`` is only ever set from the official text (attestation ``official_text``).
+    """
+
+    collection: ClassVar[str] = "prohibitions"
+
+    instrument: str
+    """The id of the instrument that forbids it."""
+    name: str
+    """A short English name: our rendering, not the source's words."""
+    names: tuple[Title, ...] = attrs.field(default=(), converter=_tuple)
+    """The name as the sources give it, in their language."""
+    locators: tuple[Locator, ...] = attrs.field(default=(), converter=_tuple)
+    """Where sources place it in the act (article, paragraph), each with its source."""
+    gist: str
+    """What is forbidden, in our own words."""
+    wording: str | None = None
+    """The prohibition's words, only ever from the official text (attestation ``official_text``)."""
     topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     """Ids of the topics it is tagged with."""
 
@@ -608,11 +723,13 @@ class ReviewProcess(Record):
 
 AnyRecord: TypeAlias = (
     Topic
+    | PrincipleConcept
     | Jurisdiction
     | Body
     | Instrument
     | Principle
     | Competency
+    | Prohibition
     | Objective
     | Provision
     | LifecycleStage
@@ -621,11 +738,13 @@ AnyRecord: TypeAlias = (
 
 RECORD_TYPES: tuple[type[AnyRecord], ...] = (
     Topic,
+    PrincipleConcept,
     Jurisdiction,
     Body,
     Instrument,
     Principle,
     Competency,
+    Prohibition,
     Objective,
     Provision,
     LifecycleStage,

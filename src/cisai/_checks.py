@@ -1,6 +1,6 @@
 """Checks across records that no single record can make on its own.
 
-Each check returns :class:`~cisai.errors.Problem` s instead of raising, so that a
+Each check returns :class:`~cisai._errors.Problem` s instead of raising, so that a
 user sees every problem of a data folder at once. The loader gives each record its
 :class:`Origin` (file, and the parsed mapping it came from) so a problem can name
 the line of the offending field.
@@ -8,15 +8,15 @@ the line of the offending field.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from cisai.dates import PartialDate
-from cisai.errors import Problem, suggest
-from cisai.model import (
+from cisai._dates import PartialDate
+from cisai._errors import Problem, format_path, suggest
+from cisai._ids import CODE_PATTERN, ID_PATTERN, version_key
+from cisai._model import (
     AnyRecord,
     Attestation,
     Body,
@@ -25,18 +25,17 @@ from cisai.model import (
     Instrument,
     Jurisdiction,
     Principle,
+    PrincipleConcept,
+    Prohibition,
     Provision,
     Record,
     Source,
     Topic,
 )
-from cisai.yamlio import line_of
+from cisai._origin import Origin
 
-__all__ = ["ID_PATTERN", "UNKNOWN_FACETS", "VERSION_PATTERN", "Located", "Origin", "check"]
+__all__ = ["UNKNOWN_FACETS", "Located", "check"]
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-VERSION_PATTERN = re.compile(r"(\d{4})\.(\d{1,2})\.(\d+)")
-CODE_PATTERN = re.compile(r"[A-Z][A-Z0-9-]{1,15}")
 UNKNOWN_FACETS = frozenset(
     {
         "text",
@@ -56,23 +55,17 @@ _ENACTING = frozenset({EventKind.ADOPTED, EventKind.SIGNED, EventKind.APPROVED})
 
 
 @attrs.frozen
-class Origin:
-    """Where a record came from: its file and the parsed mapping (for line numbers)."""
-
-    file: str
-    root: Any
-    path: tuple[str | int, ...]
-    bundled: bool = False
-    """Whether the record comes with the package (checked against ``DATA_VERSION``)."""
-
-    def line(self, *field_path: str | int) -> int | None:
-        return line_of(self.root, (*self.path, *field_path))
-
-
-@attrs.frozen
 class Located:
     record: AnyRecord
     origin: Origin
+
+
+def namespace(record: Any) -> str:
+    """The id space of a record: principle concepts have their own, all others share one.
+
+    A concept may so share its id with a topic (``transparency`` is both).
+    """
+    return "principle_concepts" if isinstance(record, PrincipleConcept) else ""
 
 
 def _problem(item: Located, field: Sequence[str | int], message: str) -> Problem:
@@ -85,29 +78,6 @@ def _problem(item: Located, field: Sequence[str | int], message: str) -> Problem
     )
 
 
-def format_path(path: Sequence[str | int]) -> str:
-    """``("events", 2, "date")`` -> ``events[2].date``."""
-    text = ""
-    for step in path:
-        if isinstance(step, int):
-            text += f"[{step}]"
-            continue
-        name = str(step)
-        if not name.isidentifier():
-            name = repr(name)  # a key with spaces, newlines or symbols stays one readable token
-        text += f".{name}" if text else name
-    return text
-
-
-def version_key(version: str) -> tuple[int, int, int] | None:
-    """``"2026.11.0"`` -> ``(2026, 11, 0)``; ``None`` for anything else."""
-    match = VERSION_PATTERN.fullmatch(version)
-    if not match:
-        return None
-    year, month, serial = (int(g) for g in match.groups())
-    return (year, month, serial) if 1 <= month <= 12 else None
-
-
 def check(
     items: Sequence[Located], *, data_version: str | None, known_ids: Iterable[str] = ()
 ) -> list[Problem]:
@@ -115,6 +85,7 @@ def check(
     problems: list[Problem] = []
     by_type: dict[type, dict[str, Located]] = {}
     seen: dict[str, Located] = {}
+    seen_concepts: dict[str, Located] = {}
     taken = set(known_ids)
     for item in items:
         rid = item.record.id
@@ -122,8 +93,9 @@ def check(
             problems.append(
                 _problem(item, ("id",), f"invalid id {rid!r}: use lowercase a-z, 0-9 and hyphens")
             )
-        if rid in seen or rid in taken:
-            other = seen.get(rid)
+        space = seen_concepts if namespace(item.record) else seen
+        if rid in space or (space is seen and rid in taken):
+            other = space.get(rid)
             where = (
                 f" (first defined in {other.origin.file}:{other.origin.line()})" if other else ""
             )
@@ -131,10 +103,11 @@ def check(
                 where += "; to replace the bundled record, mark yours with override: true"
             problems.append(_problem(item, ("id",), f"duplicate id {rid!r}{where}"))
             continue
-        seen[rid] = item
+        space[rid] = item
         by_type.setdefault(type(item.record), {})[rid] = item
 
     topics = by_type.get(Topic, {})
+    concepts = by_type.get(PrincipleConcept, {})
     bodies = by_type.get(Body, {})
     instruments = by_type.get(Instrument, {})
     codes = {
@@ -144,20 +117,27 @@ def check(
     }
 
     for item in items:
-        if seen.get(item.record.id) is not item:
+        if (seen_concepts if namespace(item.record) else seen).get(item.record.id) is not item:
             continue  # a duplicate: already reported
         problems.extend(_check_versions(item, data_version if item.origin.bundled else None))
         record = item.record
         if isinstance(record, Topic):
             problems.extend(_check_topic(item, topics))
             continue
+        if isinstance(record, PrincipleConcept):
+            problems.extend(_check_concept(item, record, concepts))
+            continue
         problems.extend(_check_provenance(item))
         if hasattr(record, "topics"):
-            problems.extend(_check_refs(item, ("topics",), record.topics, topics, "topic"))
+            problems.extend(_check_refs(item, ("topics",), record.topics, topics, "topic", seen))
         if hasattr(record, "instrument"):
             problems.extend(
-                _check_refs(item, ("instrument",), [record.instrument], instruments, "instrument")
+                _check_refs(
+                    item, ("instrument",), [record.instrument], instruments, "instrument", seen
+                )
             )
+        if isinstance(record, Principle):
+            problems.extend(_check_principle(item, record, concepts, seen))
         if isinstance(record, Jurisdiction) and not CODE_PATTERN.fullmatch(record.code):
             problems.append(
                 _problem(item, ("code",), f"invalid code {record.code!r}: use e.g. 'BY' or 'CIS'")
@@ -172,9 +152,11 @@ def check(
                     _problem(item, ("holder",), "give a holder (body id) or a holder_role")
                 )
             if record.holder is not None:
-                problems.extend(_check_refs(item, ("holder",), [record.holder], bodies, "body"))
+                problems.extend(
+                    _check_refs(item, ("holder",), [record.holder], bodies, "body", seen)
+                )
         if (
-            isinstance(record, Principle | Provision)
+            isinstance(record, Principle | Provision | Prohibition)
             and record.wording is not None
             and record.attestation is not Attestation.OFFICIAL_TEXT
         ):
@@ -267,7 +249,12 @@ def _check_provenance(item: Located) -> list[Problem]:
         value = getattr(record, name, None)
         if isinstance(value, str) and not value.strip():
             problems.append(_problem(item, (name,), "must not be empty"))
+    problems.extend(_check_parts(item))
     return problems
+
+
+_LIST_FIELDS = frozenset({"topics", "issuers", "concepts"})
+"""Reference fields that are lists: a problem names the item (``topics[1]``)."""
 
 
 def _check_refs(
@@ -276,13 +263,92 @@ def _check_refs(
     ids: Sequence[str],
     known: Collection[str],
     what: str,
+    everything: Mapping[str, Located] | None = None,
 ) -> list[Problem]:
+    """A problem for each of ``ids`` not in ``known`` (``everything``: to name a wrong type)."""
     problems = []
     for index, ref in enumerate(ids):
         if ref not in known:
-            where = (*path, index) if len(ids) > 1 or path[-1] in ("topics", "issuers") else path
+            where = (*path, index) if len(ids) > 1 or path[-1] in _LIST_FIELDS else path
+            other = everything.get(ref) if everything is not None else None
+            if other is not None:
+                kind = _TYPE_WORDS.get(type(other.record), type(other.record).__name__)
+                message = f"{ref!r} is {kind}, not {_article(what)} {what}; "
+            else:
+                message = f"unknown {what} {ref!r}; "
+            problems.append(_problem(item, where, message + suggest(ref, known)))
+    return problems
+
+
+_TYPE_WORDS = {Instrument: "an instrument", Body: "a body", Jurisdiction: "a jurisdiction"}
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _check_concept(
+    item: Located, record: PrincipleConcept, concepts: dict[str, Located]
+) -> list[Problem]:
+    """A concept needs a label and a definition; an alias may not name another concept."""
+    problems = []
+    for name in ("label", "definition"):
+        if not getattr(record, name).strip():
+            problems.append(_problem(item, (name,), "must not be empty"))
+    for index, alias in enumerate(record.aliases):
+        for other_id, other in concepts.items():
+            other_record = other.record
+            assert isinstance(other_record, PrincipleConcept)
+            if other_id != record.id and (
+                alias == other_id or alias.casefold() in map(str.casefold, other_record.aliases)
+            ):
+                problems.append(
+                    _problem(
+                        item,
+                        ("aliases", index),
+                        f"alias {alias!r} also names the principle concept {other_id!r}",
+                    )
+                )
+                break
+    return problems
+
+
+def _check_principle(
+    item: Located,
+    record: Principle,
+    concepts: dict[str, Located],
+    everything: Mapping[str, Located],
+) -> list[Problem]:
+    """Its concepts exist; a bundled principle maps to at least one (our editorial mapping)."""
+    problems = _check_refs(
+        item, ("concepts",), record.concepts, concepts, "principle concept", everything
+    )
+    if item.origin.packaged and not record.concepts:
+        problems.append(
+            _problem(
+                item,
+                ("concepts",),
+                "a bundled principle maps to at least one principle concept "
+                "(see principle-concepts.yaml); give concepts: [...]",
+            )
+        )
+    return problems
+
+
+def _check_parts(item: Located) -> list[Problem]:
+    """Names (as the sources give them) and locators must say something."""
+    problems = []
+    for index, title in enumerate(getattr(item.record, "names", ())):
+        if not title.text.strip():
+            problems.append(_problem(item, ("names", index, "text"), "must not be empty"))
+    for index, locator in enumerate(getattr(item.record, "locators", ())):
+        path: tuple[str | int, ...] = ("locators", index)
+        if not locator.text.strip():
+            problems.append(_problem(item, (*path, "text"), "must not be empty"))
+        url = locator.source.url
+        if not url.startswith(("https://", "http://")) or len(url) < 12:
             problems.append(
-                _problem(item, where, f"unknown {what} {ref!r}; " + suggest(ref, known))
+                _problem(item, (*path, "source", "url"), f"not an http(s) URL: {url!r}")
             )
     return problems
 

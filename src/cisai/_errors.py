@@ -18,6 +18,7 @@ __all__ = [
     "Problem",
     "QueryError",
     "SchemaError",
+    "format_path",
     "suggest",
 ]
 
@@ -120,3 +121,17 @@ def suggest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
     if len(options) <= 30:
         return "accepted: " + ", ".join(repr(o) for o in options)
     return f"accepted: {len(options)} values, e.g. " + ", ".join(repr(o) for o in options[:8])
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """``("events", 2, "date")`` -> ``events[2].date``."""
+    text = ""
+    for step in path:
+        if isinstance(step, int):
+            text += f"[{step}]"
+            continue
+        name = str(step)
+        if not name.isidentifier():
+            name = repr(name)  # a key with spaces, newlines or symbols stays one readable token
+        text += f".{name}" if text else name
+    return text

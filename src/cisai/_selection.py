@@ -6,10 +6,10 @@ import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from cisai.errors import QueryError, suggest
+from cisai._errors import QueryError, suggest
 
 if TYPE_CHECKING:
-    from cisai.query import Index
+    from cisai._query import Index
 
 __all__ = ["Selection"]
 

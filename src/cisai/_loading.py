@@ -1,8 +1,8 @@
 """Files -> checked records -> a :class:`~cisai.Dataset`.
 
 The bundled data is read with :mod:`importlib.resources` (so it works from a wheel
-or a zip), parsed by :mod:`cisai.yamlio`, structured by the one cattrs converter and
-checked by :mod:`cisai.validation`. Every problem found is collected and raised
+or a zip), parsed by :mod:`cisai._yamlio`, structured by the one cattrs converter and
+checked by :mod:`cisai._checks`. Every problem found is collected and raised
 together as one :class:`~cisai.DataError`. The bundled dataset is loaded once and
 cached; ``import cisai`` alone reads nothing.
 """
@@ -17,15 +17,16 @@ from typing import Any
 
 import attrs
 
+from cisai._bundle import bundled_files, load_bundled
+from cisai._checks import Located, check, namespace
+from cisai._converter import bulk, problems_of, structure
+from cisai._dataset import Dataset
+from cisai._errors import DataError, Problem, SchemaError, format_path, suggest
+from cisai._jsonio import parse_json
+from cisai._model import RECORD_TYPES, AnyRecord, Source
+from cisai._origin import Origin
 from cisai._version import DATA_VERSION, check_schema_version
-from cisai.bundle import bundled_files, load_bundled
-from cisai.converter import bulk, problems_of, structure
-from cisai.dataset import Dataset
-from cisai.errors import DataError, Problem, SchemaError, suggest
-from cisai.jsonio import parse_json
-from cisai.model import RECORD_TYPES, AnyRecord, Source
-from cisai.validation import Located, Origin, check, format_path
-from cisai.yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
+from cisai._yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 
 __all__ = ["MAX_FILE_BYTES", "load"]
 
@@ -274,7 +275,34 @@ def _prepare(
                     )
                 copied.append(item)
             record[list_name] = copied
+    locators = record.get("locators")
+    if isinstance(locators, list):
+        record["locators"] = [
+            _expand_locator(item, catalogue, ("locators", index), report)
+            for index, item in enumerate(locators)
+        ]
     return record, report
+
+
+def _expand_locator(
+    item: Any,
+    catalogue: dict[str, Source],
+    path: tuple[str | int, ...],
+    report: list[tuple[tuple[str | int, ...], str]],
+) -> Any:
+    """A locator with its ``source`` reference (an id or URL) replaced by the source."""
+    if not isinstance(item, dict) or not isinstance(item.get("source"), str):
+        return item  # anything else is for the converter to accept (a mapping) or refuse
+    expanded = _expand_sources([item["source"]], catalogue, (*path, "source"), report)
+    if not expanded:
+        # Unknown: reported at its own path. A stand-in lets the rest of the locator be
+        # checked too; the load fails on the report, so the stand-in never escapes.
+        report[-1] = ((*path, "source"), report[-1][1])
+        return {**item, "source": _UNKNOWN_SOURCE}
+    return {**item, "source": expanded[0]}
+
+
+_UNKNOWN_SOURCE = Source(url="https://unknown-source.invalid/")
 
 
 def _duplicate_key_problems(file: str, root: Any) -> Iterator[Problem]:
@@ -342,7 +370,9 @@ def _structure_documents(documents: Sequence[Document], problems: list[Problem])
                 )
                 continue
             for index, raw in enumerate(records):
-                origin = Origin(file, root, (name, index), document.bundled)
+                origin = Origin(
+                    file, root, (name, index), document.bundled, packaged=document.bundled
+                )
                 if not isinstance(raw, dict):
                     problems.append(
                         Problem(
@@ -376,15 +406,18 @@ def build_from_records(records: Sequence[AnyRecord], data_version: str | None) -
 
 def _apply_overrides(located: list[Located], problems: list[Problem]) -> list[Located]:
     """User records marked ``override: true`` replace the bundled records with their ids."""
-    bundled = {item.record.id: item for item in located if item.origin.bundled}
+    bundled = {
+        (namespace(item.record), item.record.id): item for item in located if item.origin.bundled
+    }
     replaced: set[int] = set()
     for item in located:
         if not item.record.override:
             continue
+        key = (namespace(item.record), item.record.id)
         if item.origin.bundled:
             message = "override: true is for a user's records, not the bundled data"
-        elif item.record.id in bundled:
-            replaced.add(id(bundled[item.record.id]))
+        elif key in bundled:
+            replaced.add(id(bundled[key]))
             continue
         else:
             message = f"override: true, but no bundled record has the id {item.record.id!r}"

@@ -5,6 +5,12 @@ date, type, jurisdiction, the bodies that passed it, its legal force, its titles
 language, its summary, its topics, and its sources as ``sameAs``/``citation``. Only
 the relations that have a schema.org property are mapped (amends, implements, based
 on, part of); the full data is in the JSON document.
+
+An instrument's principles, competencies and prohibitions are its ``hasPart``: each a
+``CreativeWork`` whose ``genre`` says what it is, whose ``about`` names its principle
+concepts (as ``DefinedTerm`` s of cisai's vocabulary) or the body holding the power, and
+whose ``citation`` gives its sources and locators (``name``: the article, ``url``: the
+source that places it there).
 """
 
 from __future__ import annotations
@@ -12,8 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cisai.dataset import Dataset
-from cisai.model import Body, Instrument, InstrumentStatus, RelationKind, Topic
+from cisai._dataset import Dataset
+from cisai._model import (
+    Body,
+    Competency,
+    Instrument,
+    InstrumentStatus,
+    Principle,
+    Prohibition,
+    RelationKind,
+    Topic,
+)
 
 __all__ = ["SCHEMA_ORG_CONTEXT", "to_jsonld"]
 
@@ -34,6 +49,47 @@ _RELATIONS = {
     RelationKind.BASED_ON: "isBasedOn",
     RelationKind.PART_OF: "isPartOf",
 }
+
+
+_PART_GENRES = {Principle: "principle", Competency: "competency", Prohibition: "prohibition"}
+
+
+def _part_node(part: Principle | Competency | Prohibition, dataset: Dataset) -> dict[str, Any]:
+    """A principle, competency or prohibition as a schema.org ``CreativeWork``."""
+    node: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "@id": f"{_BASE}{part.id}",
+        "identifier": part.id,
+        "genre": _PART_GENRES[type(part)],
+        "abstract": part.gist,
+        "alternateName": [{"@value": t.text, "@language": t.lang} for t in part.names],
+        "citation": [{"@type": "CreativeWork", "url": s.url} for s in part.sources]
+        + [
+            {"@type": "CreativeWork", "name": loc.text, "url": loc.source.url}
+            for loc in part.locators
+        ],
+    }
+    if part.name is not None:
+        node["name"] = part.name
+    if isinstance(part, Principle):
+        node["about"] = [
+            {
+                "@type": "DefinedTerm",
+                "termCode": concept,
+                "name": dataset.principle_concept(concept).label,
+                "inDefinedTermSet": f"{_BASE}principle-concepts",
+            }
+            for concept in part.concepts
+        ]
+    if isinstance(part, Competency):
+        node["additionalType"] = part.kind.value
+        if part.holder is not None:
+            holder = dataset.get(part.holder)
+            name = holder.name if isinstance(holder, Body) else part.holder
+            node["about"] = [
+                {"@type": "Organization", "@id": f"{_BASE}{part.holder}", "name": name}
+            ]
+    return node
 
 
 def _node(instrument: Instrument, dataset: Dataset | None) -> dict[str, Any]:
@@ -75,6 +131,10 @@ def _node(instrument: Instrument, dataset: Dataset | None) -> dict[str, Any]:
         key = _RELATIONS.get(relation.kind)
         if key is not None:
             node.setdefault(key, []).append({"@id": f"{_BASE}{relation.target}"})
+    if dataset is not None and instrument.id in dataset:
+        parts = [p for p in dataset.parts_of(instrument.id) if type(p) in _PART_GENRES]
+        if parts:
+            node["hasPart"] = [_part_node(p, dataset) for p in parts]
     return node
 
 
@@ -94,7 +154,7 @@ def to_jsonld(
     else:
         instruments = [r for r in obj if isinstance(r, Instrument)]
     if dataset is None:
-        from cisai.loading import load
+        from cisai._loading import load
 
         dataset = load()
     if isinstance(obj, Instrument):

@@ -24,11 +24,11 @@ from typing import Any
 
 import attrs
 
-from cisai.dataset import Dataset
-from cisai.dates import PartialDate
-from cisai.errors import QueryError
-from cisai.model import EventKind, Instrument, InstrumentKind, Jurisdiction
-from cisai.query import in_force_on
+from cisai._dataset import Dataset
+from cisai._dates import PartialDate
+from cisai._errors import QueryError
+from cisai._model import EventKind, Instrument, InstrumentKind, Jurisdiction
+from cisai._query import in_force_on
 
 __all__ = [
     "GROUPS",

@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from cisai.dataset import Dataset
-from cisai.serialize import to_dict
+from cisai._dataset import Dataset
+from cisai._serialize import to_dict
 
 __all__ = ["record_type", "to_csv", "to_jsonl"]
 

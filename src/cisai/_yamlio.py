@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
+from cisai._errors import DataError
 from cisai._gc import paused
-from cisai.errors import DataError
 
 __all__ = [
     "LineList",

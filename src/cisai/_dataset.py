@@ -6,9 +6,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from cisai._version import DATA_VERSION, SOURCES_READ_UNTIL
-from cisai.errors import NotFoundError, suggest
-from cisai.model import (
+import attrs
+
+from cisai._errors import NotFoundError, suggest
+from cisai._model import (
+    RECORD_TYPES,
     AnyRecord,
     Body,
     Competency,
@@ -17,18 +19,25 @@ from cisai.model import (
     LifecycleStage,
     Objective,
     Principle,
+    PrincipleConcept,
+    Prohibition,
     Provision,
     Relation,
     ReviewProcess,
     Topic,
 )
-from cisai.query import Index
-from cisai.selection import Selection
+from cisai._query import Index
+from cisai._selection import Selection
+from cisai._version import DATA_VERSION, SOURCES_READ_UNTIL
 
 __all__ = ["MODEL_LAW_ID", "Dataset"]
 
 MODEL_LAW_ID = "cis-model-law-ai-2025"
 """The id of the CIS model law on artificial intelligence technologies."""
+
+
+_PART_TYPES = tuple(cls for cls in RECORD_TYPES if "instrument" in attrs.fields_dict(cls))
+"""The record types that are parts of an instrument (they have an ``instrument`` field)."""
 
 
 def _date_order(instrument: Instrument) -> tuple[int, Any, str]:
@@ -44,28 +53,19 @@ class Dataset:
     (undated ones last), the others in the order of the data files.
     """
 
-    __slots__ = (
-        "_index",
-        "bodies",
-        "competencies",
-        "data_version",
-        "instruments",
-        "jurisdictions",
-        "lifecycle_stages",
-        "objectives",
-        "principles",
-        "provisions",
-        "review_processes",
-        "topics",
-    )
+    # One attribute per record type (RECORD_TYPES is the one list of them); the
+    # annotations below are for type checkers and are checked against it by the tests.
+    __slots__ = ("_index", "data_version", *(cls.collection for cls in RECORD_TYPES))
 
     _index: Index
     topics: Selection[Topic]
+    principle_concepts: Selection[PrincipleConcept]
     jurisdictions: Selection[Jurisdiction]
     bodies: Selection[Body]
     instruments: Selection[Instrument]
     principles: Selection[Principle]
     competencies: Selection[Competency]
+    prohibitions: Selection[Prohibition]
     objectives: Selection[Objective]
     provisions: Selection[Provision]
     lifecycle_stages: Selection[LifecycleStage]
@@ -78,23 +78,14 @@ class Dataset:
         set_(self, "_index", index)
         set_(self, "data_version", data_version)
 
-        def of(cls: type[Any]) -> Selection[Any]:
-            return Selection([r for r in records if type(r) is cls], index)
-
-        set_(self, "topics", of(Topic))
-        set_(self, "jurisdictions", of(Jurisdiction))
-        set_(self, "bodies", of(Body))
-        instruments = tuple(
-            sorted((r for r in records if isinstance(r, Instrument)), key=_date_order)
-        )
+        grouped: dict[type, list[Any]] = {cls: [] for cls in RECORD_TYPES}
+        for record in records:
+            grouped[type(record)].append(record)
+        instruments = tuple(sorted(grouped[Instrument], key=_date_order))
         index.index_instruments(instruments)
-        set_(self, "instruments", Selection(instruments, index))
-        set_(self, "principles", of(Principle))
-        set_(self, "competencies", of(Competency))
-        set_(self, "objectives", of(Objective))
-        set_(self, "provisions", of(Provision))
-        set_(self, "lifecycle_stages", of(LifecycleStage))
-        set_(self, "review_processes", of(ReviewProcess))
+        for cls in RECORD_TYPES:
+            items = instruments if cls is Instrument else grouped[cls]
+            set_(self, cls.collection, Selection(items, index))
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"a Dataset is immutable: cannot set {name!r}")
@@ -140,6 +131,20 @@ class Dataset:
                 f"no record with id {record_id!r}; " + suggest(str(record_id), self._index.by_id)
             ) from None
 
+    def principle_concept(self, name: str) -> PrincipleConcept:
+        """A principle concept by its id or one of its aliases (case-insensitive).
+
+        Concepts have an id space of their own (``transparency`` is also a topic), so
+        :meth:`get` does not find them. An unknown name raises
+        :class:`~cisai.NotFoundError` naming the closest concepts.
+        """
+        key = str(name).strip()
+        names = self._index.concept_names
+        concept_id = names.get(key) or names.get(key.casefold())
+        if concept_id is None:
+            raise NotFoundError(f"no principle concept {name!r}; " + suggest(key, names))
+        return self._index.concepts[concept_id]
+
     def __getitem__(self, record_id: str) -> AnyRecord:
         return self.get(record_id)
 
@@ -147,7 +152,8 @@ class Dataset:
         return isinstance(record_id, str) and record_id in self._index.by_id
 
     def __len__(self) -> int:
-        return len(self._index.by_id)
+        """How many records there are, of every type (principle concepts included)."""
+        return len(self._index.by_id) + len(self._index.concepts)
 
     def __iter__(self) -> Iterator[AnyRecord]:
         """Every record: topics, jurisdictions, bodies, instruments, then their parts."""
@@ -157,18 +163,7 @@ class Dataset:
     def collections(self) -> Mapping[str, Selection[Any]]:
         """Each record collection by its name, in document order (a read-only mapping)."""
         return MappingProxyType(
-            {
-                "topics": self.topics,
-                "jurisdictions": self.jurisdictions,
-                "bodies": self.bodies,
-                "instruments": self.instruments,
-                "principles": self.principles,
-                "competencies": self.competencies,
-                "objectives": self.objectives,
-                "provisions": self.provisions,
-                "lifecycle_stages": self.lifecycle_stages,
-                "review_processes": self.review_processes,
-            }
+            {cls.collection: getattr(self, cls.collection) for cls in RECORD_TYPES}
         )
 
     def referring_to(self, record_id: str) -> tuple[tuple[Instrument, Relation], ...]:
@@ -177,19 +172,12 @@ class Dataset:
         return self._index.referring_to(record_id)
 
     def parts_of(self, instrument_id: str) -> Selection[Any]:
-        """The principles, competencies, objectives, provisions, ... of one instrument."""
+        """The principles, competencies, prohibitions, objectives, ... of one instrument."""
         self.get(instrument_id)
         parts = [
             r
-            for group in (
-                self.principles,
-                self.competencies,
-                self.objectives,
-                self.provisions,
-                self.lifecycle_stages,
-                self.review_processes,
-            )
-            for r in group
+            for cls in _PART_TYPES
+            for r in getattr(self, cls.collection)
             if r.instrument == instrument_id
         ]
         return Selection(parts, self._index)

@@ -13,9 +13,9 @@ import enum
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from cisai.dates import PartialDate, Precision
-from cisai.errors import QueryError, suggest
-from cisai.model import (
+from cisai._dates import PartialDate, Precision
+from cisai._errors import QueryError, suggest
+from cisai._model import (
     AnyRecord,
     Body,
     EventKind,
@@ -23,6 +23,7 @@ from cisai.model import (
     InstrumentKind,
     InstrumentStatus,
     Jurisdiction,
+    PrincipleConcept,
     Relation,
     Topic,
 )
@@ -100,7 +101,7 @@ def _enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.
 
 
 def _changed_after(record: Any, version: tuple[int, int, int]) -> bool:
-    from cisai.validation import version_key
+    from cisai._ids import version_key
 
     for value in (record.added_in, record.changed_in):
         key = version_key(value) if value else None
@@ -113,7 +114,19 @@ class Index:
     """Lookups a dataset builds once: ids, topic trees, codes, reverse relations."""
 
     def __init__(self, records: Sequence[AnyRecord]) -> None:
-        self.by_id: dict[str, AnyRecord] = {r.id: r for r in records}
+        # Principle concepts are a vocabulary with ids of their own (``transparency`` may
+        # be a topic too), so they are looked up apart from the records.
+        self.by_id: dict[str, AnyRecord] = {
+            r.id: r for r in records if not isinstance(r, PrincipleConcept)
+        }
+        self.concepts: dict[str, PrincipleConcept] = {
+            r.id: r for r in records if isinstance(r, PrincipleConcept)
+        }
+        self.concept_names: dict[str, str] = {}
+        for concept in self.concepts.values():
+            self.concept_names[concept.id] = concept.id
+            for alias in concept.aliases:
+                self.concept_names.setdefault(alias.casefold(), concept.id)
         topics = [r for r in records if isinstance(r, Topic)]
         self.topic_names: dict[str, str] = {}
         for topic in topics:
@@ -335,7 +348,7 @@ class Index:
                 raise QueryError("text: an empty search text matches everything; give some text")
             return lambda r: any(needle in _haystack(r) for needle in needles)
         if name == "changed_since":
-            from cisai.validation import version_key
+            from cisai._ids import version_key
 
             version = version_key(str(value))
             if version is None:

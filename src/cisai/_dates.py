@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from cisai.errors import QueryError
+from cisai._errors import QueryError
 
 __all__ = ["PartialDate", "Precision"]
 

@@ -23,8 +23,8 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from cisai._dataset import Dataset
 from cisai._version import DATA_VERSION, __version__
-from cisai.dataset import Dataset
 
 try:  # importing hashlib loads OpenSSL, which costs more than hashing all the data
     from _blake2 import blake2b
@@ -38,9 +38,8 @@ __all__ = [
     "COMPILED_NAME",
     "DIGEST_NAME",
     "bundled_files",
-    "compile_dataset",
+    "content_digest",
     "data_digest",
-    "golden_json",
     "load_bundled",
 ]
 
@@ -102,26 +101,17 @@ def _read(folder: str | Traversable, name: str) -> bytes | None:
     return entry.read_bytes() if entry.is_file() else None
 
 
+def content_digest(content: bytes) -> str:
+    """The digest that marks the compiled JSON as undamaged (BLAKE2b, hexadecimal)."""
+    return blake2b(content).hexdigest()
+
+
 def data_digest(files: Sequence[tuple[str, bytes]]) -> str:
     """A digest of the YAML files and the versions: what a compiled form must match."""
     digest = blake2b(f"{__version__}\0{DATA_VERSION}\0".encode())
     for name, content in files:
         digest.update(name.encode() + b"\0" + blake2b(content).digest())
     return digest.hexdigest()
-
-
-def golden_json(dataset: Dataset) -> str:
-    """The reviewed JSON form of a dataset: ``snapshots/dataset.json`` and the compiled data."""
-    from cisai.serialize import to_json
-
-    return to_json(dataset, indent=2) + "\n"
-
-
-def compile_dataset(dataset: Dataset, files: Sequence[tuple[str, bytes]]) -> dict[str, bytes]:
-    """The compiled form of the dataset checked from ``files``: each file name, its bytes."""
-    text = golden_json(dataset).encode("utf-8")
-    stamp = {"yaml": data_digest(files), "json": blake2b(text).hexdigest()}
-    return {COMPILED_NAME: text, DIGEST_NAME: (json.dumps(stamp, indent=2) + "\n").encode()}
 
 
 class _Corrupt(Exception):
@@ -161,7 +151,7 @@ def _read_compiled(
         raise _Corrupt(f"its digest file is not JSON: {exc}") from None
     if not current:
         return None  # stale: made from other YAML or another version, which is now the data
-    if stamp.get("json") != blake2b(text).hexdigest():
+    if stamp.get("json") != content_digest(text):
         raise _Corrupt("its content does not match its digest")
     from cisai._trusted import records_from_document
 
@@ -181,7 +171,7 @@ def load_bundled() -> Dataset:
                 files = [(name, entry.read_bytes()) for name, entry in bundled_files()]
                 dataset = _from_compiled(files)
                 if dataset is None:
-                    from cisai.loading import build_bundled
+                    from cisai._loading import build_bundled
 
                     dataset = build_bundled(files)
                 _cache = dataset

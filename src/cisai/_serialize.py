@@ -14,14 +14,13 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
+from cisai._converter import bulk, converter, problems_of, shared_output, structure
+from cisai._dataset import Dataset
+from cisai._errors import DataError, Problem, format_path
 from cisai._gc import paused
+from cisai._jsonio import parse_json
+from cisai._model import RECORD_TYPES, Record
 from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
-from cisai.converter import bulk, converter, problems_of, shared_output, structure
-from cisai.dataset import Dataset
-from cisai.errors import DataError, Problem
-from cisai.jsonio import parse_json
-from cisai.model import RECORD_TYPES, Record
-from cisai.validation import format_path
 
 __all__ = ["from_json", "to_dict", "to_json"]
 
@@ -140,7 +139,7 @@ def _dataset_from(data: Any) -> Dataset:
         raise DataError(
             f"unknown key {extra[0]!r} in a Dataset document", file="<json>", field=f"$.{extra[0]}"
         )
-    from cisai.loading import build_from_records
+    from cisai._loading import build_from_records
 
     records: list[Any] = []
     problems: list[Problem] = []

@@ -14,10 +14,10 @@ from typing import Any
 
 import attrs
 
+from cisai._dates import ISO_PATTERN, PartialDate
+from cisai._ids import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN
+from cisai._model import RECORD_TYPES
 from cisai._version import SCHEMA_VERSION
-from cisai.dates import ISO_PATTERN, PartialDate
-from cisai.model import RECORD_TYPES
-from cisai.validation import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
@@ -83,6 +83,11 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     required = []
     for attribute in attrs.fields(cls):
         properties[attribute.name] = _schema_of(hints[attribute.name], defs, attribute.name)
+        if "description" in attribute.metadata:  # a field whose meaning readers must not miss
+            properties[attribute.name] = {
+                "description": attribute.metadata["description"],
+                **properties[attribute.name],
+            }
         if attribute.default is attrs.NOTHING:
             required.append(attribute.name)
     if "sources" in properties and "sources" in required:
