@@ -214,10 +214,17 @@ def load(
     if extra is None and bundled:
         from cisai._bundle import load_bundled
 
-        return load_bundled()
+        return load_bundled(_bundled_from_yaml)
     from cisai._loading import load as _load
 
     return _load(extra, bundled=bundled)
+
+
+def _bundled_from_yaml(files: Any) -> Dataset:
+    """The bundled YAML parsed and checked: only when the package has no current compiled form."""
+    from cisai._loading import build_bundled
+
+    return build_bundled(files)
 
 
 def instruments(**criteria: Any) -> Selection[Instrument]:

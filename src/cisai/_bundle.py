@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from cisai._dataset import Dataset
@@ -162,17 +162,18 @@ def _read_compiled(
     return Dataset(records, DATA_VERSION)
 
 
-def load_bundled() -> Dataset:
-    """The bundled dataset, loaded once (thread-safe) and then the same object every time."""
+def load_bundled(from_yaml: Callable[[Sequence[tuple[str, bytes]]], Dataset]) -> Dataset:
+    """The bundled dataset, loaded once (thread-safe) and then the same object every time.
+
+    Without a current compiled form, ``from_yaml`` (the loader's ``build_bundled``)
+    parses and checks the YAML files: it is passed in, so that this module, below
+    the loader, never imports it.
+    """
     global _cache
     if _cache is None:
         with _lock:
             if _cache is None:
                 files = [(name, entry.read_bytes()) for name, entry in bundled_files()]
                 dataset = _from_compiled(files)
-                if dataset is None:
-                    from cisai._loading import build_bundled
-
-                    dataset = build_bundled(files)
-                _cache = dataset
+                _cache = dataset if dataset is not None else from_yaml(files)
     return _cache

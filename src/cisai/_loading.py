@@ -59,7 +59,7 @@ def load(
     """
     paths = [extra] if isinstance(extra, str | os.PathLike) else list(extra or ())
     if not paths and bundled:
-        return load_bundled()
+        return load_bundled(build_bundled)
     problems: list[Problem] = []
     documents = _read_bundled() if bundled else []
     documents.extend(_read_paths(paths, problems))
