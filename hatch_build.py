@@ -1,7 +1,7 @@
 """Wheel build hook: compile the bundled data into ``cisai/data/_compiled.json``.
 
 The YAML is loaded and fully validated by cisai's own loader (from this source tree);
-the dataset is written as its golden JSON (byte for byte ``snapshots/dataset.json``),
+the dataset is written as its golden JSON (``snapshots/dataset.json``'s content, unindented),
 with ``_compiled.digest`` beside it: the digest of the YAML it came from and the
 BLAKE2b digest of the JSON. At run time ``cisai.load()`` uses the JSON only if the YAML
 digest still matches the YAML next to it; otherwise it reads the YAML. A build with
@@ -10,6 +10,7 @@ invalid data fails here.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -37,8 +38,14 @@ class CompiledDataHook(BuildHookInterface):  # type: ignore[type-arg]
         finally:
             sys.path.remove(str(source))
         folder = Path(tempfile.mkdtemp(prefix="cisai-build-"))
+        self._compiled_folder = folder  # removed in finalize, once the wheel holds the files
         for name, content in compiled.items():
             target = folder / name
             target.write_bytes(content)
             build_data["force_include"][str(target)] = f"cisai/data/{name}"
         self.app.display_info(f"compiled {len(dataset)} bundled records into {', '.join(compiled)}")
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        folder = getattr(self, "_compiled_folder", None)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
