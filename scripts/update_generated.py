@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import cisai
+from cisai._compile import golden_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "snapshots" / "dataset.json"
@@ -24,7 +25,7 @@ def schema_text() -> str:
 
 
 def snapshot_text() -> str:
-    return cisai.to_json(cisai.load(), indent=2) + "\n"
+    return golden_json(cisai.load())  # the same text the wheel carries as its compiled data
 
 
 COVERAGE_PAGES = (ROOT / "README.md", ROOT / "docs" / "index.md")

@@ -45,7 +45,7 @@ def test_every_figure_is_measured(
 ) -> None:
     rows, figures = bench.large(generated, 300, 1)  # asserts equal loads and equal filters
     targets = [target for _, _, target, _ in rows if target != "-"]
-    assert targets == ["<= 1.5x", ">= 8x", "<= 2.5x", "<= 3x", ">= 20x", ">= 20x", "<= 2 KB"]
+    assert targets == ["<= 1.5x", "<= 2.5x", "<= 2.5x", "<= 3x", ">= 20x", ">= 20x", "<= 2 KB"]
     assert all(value > 0 for _, value, _, _ in rows)
     assert figures["bytes per instrument"] > 0
     assert "build typed records" in capsys.readouterr().out
@@ -75,3 +75,14 @@ def test_hostile_input_rows_are_ratios_of_refusals(bench: ModuleType, tmp_path: 
     assert "misspelt references" in rows[0][0]
     assert "merge-chain lines" in rows[1][0]
     assert all(value > 0 for _, value, _, _ in rows)
+
+
+def test_every_startup_target_compares_two_measured_commands(bench: ModuleType) -> None:
+    targets = {(ours, base): target for ours, base, _, target in bench.STARTUP_TARGETS}
+    assert targets == {
+        ("cisai", "attrs"): "<= 1.25x",
+        ("load", "attrs, yaml"): "<= 1.5x",
+        ("first answer", "pycountry"): "<= 1.0x",
+    }
+    assert {name for pair in targets for name in pair} <= set(bench.STARTUP_COMMANDS)
+    assert "cisai.get('cis-model-law-ai-2025')" in bench.STARTUP_COMMANDS["first answer"]

@@ -117,6 +117,7 @@ def test_info_json_matches_the_api(ds: cisai.Dataset) -> None:
     assert facts["cisai_version"] == cisai.__version__
     assert facts["data_version"] == cisai.DATA_VERSION
     assert facts["schema_version"] == cisai.SCHEMA_VERSION
+    assert facts["sources_read_until"] == ds.sources_read_until == cisai.SOURCES_READ_UNTIL
     assert facts["records"] == {name: len(sel) for name, sel in ds.collections().items()}
     assert facts["total"] == len(ds)
     dated = sorted(i.date for i in ds.instruments if i.date is not None)
@@ -133,6 +134,7 @@ def test_info_json_matches_the_api(ds: cisai.Dataset) -> None:
 def test_info_text(ds: cisai.Dataset) -> None:
     out = ok("info")
     assert cisai.DATA_VERSION in out
+    assert f"sources read up to {cisai.SOURCES_READ_UNTIL}\n" in out
     assert re.search(rf"^  instruments +{len(ds.instruments)}$", out, re.MULTILINE)
     for name in ds.collections():
         assert name.replace("_", " ") in out
@@ -684,11 +686,19 @@ def test_compare_rows_are_the_participating_states() -> None:
         "UZ",
     ]
     assert document["groups"] == ["law", "strategy", "regulator", "other"]
+    by = next(s for s in document["states"] if s["code"] == "BY")
+    assert by["latest_event"] == str(cisai.compare().row("BY").latest_event)
 
 
 def test_compare_table_and_csv() -> None:
     table = ok("compare", "--on", "2026-02-01")
-    assert table.splitlines()[3].split() == ["code", "law", "strategy", "regulator", "other"]
+    lines = table.splitlines()
+    assert lines[2].startswith(f"sources read up to {cisai.SOURCES_READ_UNTIL};")
+    assert lines[4].split() == ["code", "law", "strategy", "regulator", "other", "latest"]
+    latest = {row.jurisdiction.code: row.latest_event for row in cisai.compare().rows}
+    for line in lines[6 : 6 + len(latest)]:
+        code, *_, shown = line.split()
+        assert shown == str(latest[code])
     rows = list(csv.DictReader(io.StringIO(ok("compare", "--format", "csv"), newline="")))
     assert {"code", "group", "id", "status"} <= set(rows[0])
     assert any(r["code"] == "KZ" and r["group"] == "regulator" for r in rows)

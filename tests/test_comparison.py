@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import cisai
-from cisai import Instrument, QueryError
+from cisai import Instrument, PartialDate, QueryError
 from small_data import variant, write
 
 STATES = ["AM", "AZ", "BY", "KZ", "KG", "RU", "TJ", "UZ"]
@@ -232,3 +232,54 @@ def test_to_dict_gives_ids_and_statuses_per_group(small: cisai.Dataset) -> None:
         }
     ]
     assert json.loads(json.dumps(document)) == document
+
+
+LATER = """\
+sources:
+  later-page:
+    url: https://example.org/a-later-step
+instruments:
+  - id: user-kz-later-step
+    kind: statement
+    titles: [{text: A later step, lang: en}]
+    jurisdiction: KZ
+    status: published
+    topics: [ai]
+    summary: A user's record of a step after the bundled data's reading date.
+    events:
+      - {kind: published, date: 2027-03-01, sources: [later-page]}
+      - {kind: announced, date: 2027, sources: [later-page]}
+    attestation: secondary_report
+    confidence: low
+    sources: [later-page]
+    added_in: "2026.12.0"
+"""
+
+
+def test_each_state_shows_its_latest_event_however_the_comparison_is_narrowed(
+    ds: cisai.Dataset, tmp_path: Path
+) -> None:
+    (tmp_path / "later.yaml").write_text(LATER, encoding="utf-8")
+    joined = cisai.load(extra=[tmp_path])
+    bundled = {row.jurisdiction.code: row.latest_event for row in cisai.compare(dataset=ds).rows}
+    for kwargs in ({}, {"on": "2026-01-01"}, {"topic": "ai-strategy"}):
+        rows = cisai.compare(dataset=joined, **kwargs).rows
+        latest = {row.jurisdiction.code: row.latest_event for row in rows}
+        assert latest["KZ"] == PartialDate(2027, 3, 1)  # the day beats the bare year 2027
+        assert {c: d for c, d in latest.items() if c != "KZ"} == {
+            c: d for c, d in bundled.items() if c != "KZ"
+        }
+    assert cisai.compare(dataset=joined).to_dict()["states"][3]["latest_event"] == "2027-03-01"
+
+
+def test_no_bundled_event_is_later_than_the_day_the_sources_were_read(ds: cisai.Dataset) -> None:
+    until = PartialDate.parse(cisai.SOURCES_READ_UNTIL)
+    late = [
+        (i.id, str(e.date))
+        for i in ds.instruments
+        for e in i.events
+        if e.date is not None and e.date.start > until.start
+    ]
+    assert late == [], "events after SOURCES_READ_UNTIL: move it on, or fix the dates"
+    latest = [row.latest_event for row in cisai.compare(dataset=ds).rows]
+    assert all(d is not None and d.start <= until.start for d in latest)

@@ -15,6 +15,7 @@ PAGES = [
     "docs/querying.md",
     "docs/citing.md",
     "docs/reference/schema.md",
+    "docs/data-releases.md",
 ]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 

@@ -24,6 +24,15 @@ NAMED_OTHERWISE: dict[str, str] = {
 """Modules whose test file is named after what they read, not after the module."""
 
 TESTED_ELSEWHERE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "_compile": (
+        "writes the wheel's compiled JSON and digests at build time; the bundle's tests "
+        "compile, damage and read it back, and a real wheel build is compared with the snapshot",
+        ("test_bundle.py", "test_wheel.py"),
+    ),
+    "_trusted": (
+        "builds records from the compiled JSON without checks; tested equal to the YAML load",
+        ("test_bundle.py",),
+    ),
     "_arguments": (
         "the argument checks behind every public function: a hypothesis test drives each "
         "public function and Selection method with wrong-typed arguments",

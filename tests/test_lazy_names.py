@@ -12,8 +12,20 @@ import cisai
 
 
 def test_every_public_name_resolves() -> None:
-    for name in cisai.__all__:
-        assert getattr(cisai, name) is not None, name
+    """Each name of ``__all__`` is a lazy name, a function of the package or a version."""
+    from cisai import _version
+
+    public = set(cisai.__all__)
+    assert len(public) == len(cisai.__all__), "a name is listed twice in __all__"
+    lazy = {name for names in cisai._LAZY.values() for name in names}
+    assert lazy <= public, f"lazy names missing from __all__: {sorted(lazy - public)}"
+    for name in sorted(public - lazy):
+        value = getattr(cisai, name)
+        if callable(value):
+            assert value.__module__ == "cisai", f"{name} comes from {value.__module__}"
+        else:
+            assert value == getattr(_version, name), name
+    assert set(dir(cisai)) >= public
     for module, names in cisai._LAZY.items():
         for name in names:
             assert getattr(cisai, name) is getattr(importlib.import_module(module), name)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 import types
 import typing
 from pathlib import Path
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -164,3 +166,37 @@ def test_golden_snapshot_is_current(ds: Dataset) -> None:
     assert snapshot.read_text(encoding="utf-8") == cisai.to_json(ds, indent=2) + "\n", (
         "the data changed: run `python scripts/update_generated.py` and review the diff"
     )
+
+
+# -- how current the data is ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    return cisai.json_schema()
+
+
+def test_the_document_says_up_to_when_the_sources_were_read(
+    ds: Dataset, schema: dict[str, Any], tmp_path: Path
+) -> None:
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cisai.SOURCES_READ_UNTIL)
+    document = cisai.to_dict(ds)
+    assert list(document)[:3] == ["schema_version", "data_version", "sources_read_until"]
+    assert document["sources_read_until"] == cisai.SOURCES_READ_UNTIL
+    jsonschema.validate(document, schema)
+    again = cisai.from_json(cisai.to_json(ds), Dataset)
+    assert again.sources_read_until == cisai.SOURCES_READ_UNTIL
+    exported = tmp_path / "export.json"
+    exported.write_text(cisai.to_json(ds), encoding="utf-8")
+    alone = cisai.load(extra=[exported], bundled=False)  # the key is read, not refused
+    assert alone.sources_read_until is None  # user data alone: no release, no reading date
+    assert cisai.to_dict(alone)["sources_read_until"] is None
+    jsonschema.validate(cisai.to_dict(alone), schema)
+
+
+def test_a_document_of_another_release_does_not_claim_this_reading_date(ds: Dataset) -> None:
+    document = cisai.to_dict(ds)
+    document["data_version"] = "2099.1.0"  # a release this cisai does not know
+    other = cisai.from_json(json.dumps(document), Dataset)
+    assert other.data_version == "2099.1.0"
+    assert other.sources_read_until is None

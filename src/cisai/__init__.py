@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from cisai._version import DATA_VERSION, SCHEMA_VERSION, __version__
+from cisai._version import DATA_VERSION, SCHEMA_VERSION, SOURCES_READ_UNTIL, __version__
 
 _import_lock = _thread.RLock()
 """Held while cisai imports its modules on first use (and during the first load).
@@ -199,6 +199,7 @@ __all__ = [
     "NOT_FOUND",
     "RECORD_TYPES",
     "SCHEMA_VERSION",
+    "SOURCES_READ_UNTIL",
     "AnyRecord",
     "ArgumentError",
     "Attestation",
@@ -291,11 +292,18 @@ def load(
         with _import_lock:  # the first load imports the loader: a fork waits for it
             from cisai._bundle import load_bundled
 
-            return load_bundled()
+            return load_bundled(_bundled_from_yaml)
     with _import_lock:  # a fork waits until the loader's modules are imported
         from cisai._loading import load as _load
 
     return _load(extra, bundled=bundled)
+
+
+def _bundled_from_yaml(files: Any) -> Dataset:
+    """The bundled YAML parsed and checked: only when the package has no current compiled form."""
+    from cisai._loading import build_bundled
+
+    return build_bundled(files)
 
 
 def instruments(**criteria: Unpack[Criteria]) -> Selection[Instrument]:

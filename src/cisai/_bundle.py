@@ -1,93 +1,173 @@
 """The bundled dataset: loaded once, from its compiled form when the package has one.
 
-A wheel carries, next to the YAML, ``data/_compiled.pickle``: the validated records,
-written at wheel-build time by ``hatch_build.py``, with a digest of the YAML files it
-was made from. When the digest still matches the YAML, ``load()`` unpickles the
-records instead of parsing and validating the YAML again - so neither PyYAML nor
-cattrs is imported. Anywhere else (a source checkout, edited data, a different
-cisai version) the YAML is read and checked as usual. The pickle is made by this
-package's own build from its own data, so it is exactly as trusted as the code.
+A wheel carries, next to the YAML, ``data/_compiled.json``: the golden JSON of the
+bundled dataset, the content of the repository's ``snapshots/dataset.json`` without
+its indentation (a third faster to parse), written
+at wheel-build time by ``hatch_build.py`` from YAML that passed every check. Beside
+it, ``data/_compiled.digest`` records the digest of the YAML files (and versions) it
+was made from and the BLAKE2b digest of the JSON itself. When the YAML digest still
+matches, ``load()`` reads the JSON with :func:`json.loads` and a trusted builder
+(:mod:`cisai._trusted`) instead of parsing and checking the YAML - so neither PyYAML
+nor cattrs is imported. Anywhere else (a source checkout, edited data, a different
+cisai version) the YAML is read and checked as usual.
+
+A compiled file that does not match its own digest, or cannot be read, is corrupt:
+``load()`` says so with a :class:`RuntimeWarning` and reads the YAML, so the answer
+is still right and the damage is not hidden.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+import json
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from cisai._dataset import Dataset
 from cisai._version import DATA_VERSION, __version__
 
+try:  # importing hashlib loads OpenSSL, which costs more than hashing all the data
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the builtin module
+    from hashlib import blake2b
+
 if TYPE_CHECKING:  # importing importlib.resources costs more than the whole fast path
     from importlib.resources.abc import Traversable
 
-__all__ = ["COMPILED_NAME", "compile_records", "data_digest", "load_bundled"]
+__all__ = [
+    "COMPILED_NAME",
+    "DIGEST_NAME",
+    "bundled_files",
+    "content_digest",
+    "data_digest",
+    "load_bundled",
+]
 
-COMPILED_NAME = "_compiled.pickle"
+COMPILED_NAME = "_compiled.json"
+DIGEST_NAME = "_compiled.digest"
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 _cache: Dataset | None = None
 
 
-def _data_folder() -> Traversable:
+class _File:
+    """A data file on disk, read without :mod:`pathlib` (whose import the fast path avoids)."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def read_bytes(self) -> bytes:
+        with open(self.path, "rb") as file:
+            return file.read()
+
+
+def _data_folder() -> str | Traversable:
     """The package's data folder: a plain path when installed on disk (fast), else a resource."""
-    here = Path(__file__).parent / "data"
-    if here.is_dir():
-        return here  # a Path is a Traversable
+    here = os.path.join(os.path.dirname(__file__), "data")
+    if os.path.isdir(here):
+        return here
     from importlib import resources  # a zip or another loader
 
     return resources.files("cisai") / "data"
 
 
 def bundled_files(
-    folder: Traversable | None = None, prefix: str = "cisai/data"
-) -> Iterator[tuple[str, Traversable]]:
-    """Every bundled YAML file as ``(name, resource)``, in a stable order."""
+    folder: str | Traversable | None = None, prefix: str = "cisai/data"
+) -> Iterator[tuple[str, _File | Traversable]]:
+    """Every bundled YAML file as ``(name, file)`` (``file.read_bytes()``), in a stable order."""
     folder = folder if folder is not None else _data_folder()
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        name = f"{prefix}/{entry.name}"
-        if entry.is_dir():
+    entries: list[tuple[str, bool, str | Traversable]]
+    if isinstance(folder, str):
+        entries = [(e.name, e.is_dir(), e.path) for e in os.scandir(folder)]
+    else:
+        entries = [(e.name, e.is_dir(), e) for e in folder.iterdir()]
+    for entry_name, is_dir, entry in sorted(entries, key=lambda e: e[0]):
+        name = f"{prefix}/{entry_name}"
+        if is_dir:
             yield from bundled_files(entry, name)
-        elif entry.name.endswith(_YAML_SUFFIXES):
-            yield name, entry
+        elif entry_name.endswith(_YAML_SUFFIXES):
+            yield name, _File(entry) if isinstance(entry, str) else entry
+
+
+def _read(folder: str | Traversable, name: str) -> bytes | None:
+    """The bytes of a file of the data folder; None if there is no such file."""
+    if isinstance(folder, str):
+        path = os.path.join(folder, name)
+        return _File(path).read_bytes() if os.path.isfile(path) else None
+    entry = folder / name
+    return entry.read_bytes() if entry.is_file() else None
+
+
+def content_digest(content: bytes) -> str:
+    """The digest that marks the compiled JSON as undamaged (BLAKE2b, hexadecimal)."""
+    return blake2b(content).hexdigest()
 
 
 def data_digest(files: Sequence[tuple[str, bytes]]) -> str:
     """A digest of the YAML files and the versions: what a compiled form must match."""
-    digest = hashlib.sha256(f"{__version__}\0{DATA_VERSION}\0".encode())
+    digest = blake2b(f"{__version__}\0{DATA_VERSION}\0".encode())
     for name, content in files:
-        digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
+        digest.update(name.encode() + b"\0" + blake2b(content).digest())
     return digest.hexdigest()
 
 
-def compile_records(records: Sequence[Any], files: Sequence[tuple[str, bytes]]) -> bytes:
-    """The compiled form of validated records made from ``files``."""
-    import pickle
-
-    content = {"digest": data_digest(files), "records": list(records)}
-    return pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+class _Corrupt(Exception):
+    """The compiled data is present but damaged."""
 
 
 def _from_compiled(files: Sequence[tuple[str, bytes]]) -> Dataset | None:
-    compiled = _data_folder() / COMPILED_NAME
-    if not compiled.is_file():
-        return None
+    """The dataset from the compiled data; None when there is none, or it is stale or corrupt."""
+    folder = _data_folder()
     try:
-        try:  # the C unpickler alone: importing all of ``pickle`` costs more than the load
-            from _pickle import loads
-        except ImportError:  # pragma: no cover - not CPython
-            from pickle import loads
-        content = loads(compiled.read_bytes())
-    except Exception:
+        text = _read(folder, COMPILED_NAME)
+        if text is None:
+            return None  # a source checkout: the YAML is the data
+        stamp = _read(folder, DIGEST_NAME)
+        if stamp is None:
+            raise _Corrupt(f"its digest file {DIGEST_NAME} is missing")
+        return _read_compiled(text, stamp, files)
+    except (_Corrupt, OSError) as exc:
+        import warnings
+
+        warnings.warn(
+            f"cisai: the compiled data {COMPILED_NAME} in {folder} is corrupt ({exc}); "
+            "reading the YAML instead, which is slower (reinstall cisai to restore it)",
+            RuntimeWarning,
+            stacklevel=4,
+        )
         return None
-    if not isinstance(content, dict) or content.get("digest") != data_digest(files):
-        return None
-    return Dataset(content["records"], DATA_VERSION)
 
 
-def load_bundled() -> Dataset:
-    """The bundled dataset, loaded once (thread-safe) and then the same object every time."""
+def _read_compiled(
+    text: bytes, stamp_text: bytes, files: Sequence[tuple[str, bytes]]
+) -> Dataset | None:
+    try:
+        stamp = json.loads(stamp_text)
+        current = isinstance(stamp, dict) and stamp.get("yaml") == data_digest(files)
+    except ValueError as exc:
+        raise _Corrupt(f"its digest file is not JSON: {exc}") from None
+    if not current:
+        return None  # stale: made from other YAML or another version, which is now the data
+    if stamp.get("json") != content_digest(text):
+        raise _Corrupt("its content does not match its digest")
+    from cisai._trusted import records_from_document
+
+    try:
+        records = records_from_document(json.loads(text))
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise _Corrupt(f"it does not hold the records of this cisai: {exc!r}") from None
+    return Dataset(records, DATA_VERSION)
+
+
+def load_bundled(from_yaml: Callable[[Sequence[tuple[str, bytes]]], Dataset]) -> Dataset:
+    """The bundled dataset, loaded once (thread-safe) and then the same object every time.
+
+    Without a current compiled form, ``from_yaml`` (the loader's ``build_bundled``)
+    parses and checks the YAML files: it is passed in, so that this module, below
+    the loader, never imports it.
+    """
     global _cache
     if _cache is None:
         import cisai
@@ -97,9 +177,5 @@ def load_bundled() -> Dataset:
             if _cache is None:
                 files = [(name, entry.read_bytes()) for name, entry in bundled_files()]
                 dataset = _from_compiled(files)
-                if dataset is None:
-                    from cisai._loading import build_bundled
-
-                    dataset = build_bundled(files)
-                _cache = dataset
+                _cache = dataset if dataset is not None else from_yaml(files)
     return _cache

@@ -36,7 +36,15 @@ from cisai._inforce import InForce, day_of, in_force
 from cisai._model import EventKind, Instrument, InstrumentKind, Jurisdiction
 from cisai._query import in_force_on
 
-__all__ = ["GROUPS", "Comparison", "ComparisonEntry", "ComparisonRow", "compare", "group_of"]
+__all__ = [
+    "GROUPS",
+    "Comparison",
+    "ComparisonEntry",
+    "ComparisonRow",
+    "compare",
+    "group_of",
+    "latest_event",
+]
 
 GROUPS = ("law", "strategy", "regulator", "other")
 """The columns of a comparison, in order."""
@@ -85,6 +93,18 @@ def status_on(instrument: Instrument, day: _dt.date | None) -> str | None:
     return latest or "unknown"
 
 
+def latest_event(dataset: Dataset, code: str) -> PartialDate | None:
+    """The latest event date of the instruments of one jurisdiction (None: no dated event)."""
+    dates = [
+        event.date
+        for instrument in dataset.instruments
+        if instrument.jurisdiction == code
+        for event in instrument.events
+        if event.date is not None
+    ]
+    return max(dates) if dates else None
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class ComparisonEntry:
     """One instrument in a cell, with its status on the comparison's day."""
@@ -104,6 +124,9 @@ class ComparisonRow:
 
     jurisdiction: Jurisdiction
     cells: Mapping[str, tuple[ComparisonEntry, ...]]
+    latest_event: PartialDate | None = None
+    """The latest date of any event of the state's instruments in the data, however the
+    comparison is narrowed (by day or topic): how current the data on the state is."""
 
     def __repr__(self) -> str:
         """``<ComparisonRow KZ: law 1, strategy 2, ...>``: the state and its cell sizes."""
@@ -148,6 +171,7 @@ class Comparison:
                 {
                     "code": row.jurisdiction.code,
                     "name": row.jurisdiction.name,
+                    "latest_event": str(row.latest_event) if row.latest_event else None,
                     **{
                         group: [
                             {
@@ -199,7 +223,9 @@ def compare(dataset: Dataset, *, on: Any = None, topic: Any = None) -> Compariso
                 )
         rows.append(
             ComparisonRow(
-                jurisdiction=state, cells={group: tuple(cells[group]) for group in GROUPS}
+                jurisdiction=state,
+                cells={group: tuple(cells[group]) for group in GROUPS},
+                latest_event=latest_event(dataset, state.code),
             )
         )
     return Comparison(on=day, topic=topic if isinstance(topic, str) else None, rows=tuple(rows))

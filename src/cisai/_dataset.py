@@ -28,6 +28,7 @@ from cisai._model import (
 )
 from cisai._query import Index
 from cisai._selection import Selection
+from cisai._version import DATA_VERSION, SOURCES_READ_UNTIL
 
 __all__ = ["MODEL_LAW_ID", "Dataset"]
 
@@ -112,6 +113,20 @@ class Dataset:
 
     def __hash__(self) -> int:
         return hash((self.data_version, len(self)))
+
+    @property
+    def sources_read_until(self) -> str | None:
+        """The day up to which the bundled data's sources were read (``"2026-11-30"``).
+
+        It belongs to the bundled release, so it is set when the dataset holds this
+        cisai's bundled data (its ``data_version`` is :data:`cisai.DATA_VERSION`) and
+        ``None`` otherwise (user data alone, or another release's document).
+
+        >>> import cisai
+        >>> cisai.load().sources_read_until == cisai.SOURCES_READ_UNTIL
+        True
+        """
+        return SOURCES_READ_UNTIL if self.data_version == DATA_VERSION else None
 
     # -- lookups --------------------------------------------------------------------
 

@@ -54,7 +54,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
-_DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "generated_by"})
+_DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "sources_read_until", "generated_by"})
 
 
 def load(
@@ -80,7 +80,7 @@ def load(
         raise ArgumentError(f"bundled: expected True or False, not {type(bundled).__name__}")
     paths = _given_paths(extra)
     if not paths and bundled:
-        return load_bundled()
+        return load_bundled(build_bundled)
     problems: list[Problem] = []
     documents = _read_bundled() if bundled else []
     schema_problems: list[Problem] = []

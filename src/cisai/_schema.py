@@ -143,6 +143,14 @@ def json_schema() -> dict[str, Any]:
             "description": "The dataset release (CalVer); null for user data alone.",
             "anyOf": [_VERSION, {"type": "null"}],
         },
+        "sources_read_until": {
+            "description": "The day up to which the bundled data's sources were read (later "
+            "events are not in this release); null for user data alone.",
+            "anyOf": [
+                {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                {"type": "null"},
+            ],
+        },
         "generated_by": {"description": "The program that wrote the document.", "type": "string"},
     }
     for cls in RECORD_TYPES:

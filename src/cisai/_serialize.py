@@ -65,6 +65,7 @@ def dataset_document(dataset: Dataset) -> dict[str, Any]:
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "data_version": dataset.data_version,
+        "sources_read_until": dataset.sources_read_until,
         "generated_by": f"cisai {__version__}",
     }
     for name, selection in dataset.collections().items():
@@ -259,7 +260,7 @@ def _dataset_from(data: Any) -> Dataset:
     if not isinstance(data, dict):
         raise DataError("a Dataset document must be a JSON object", file="<json>", field="$")
     check_schema_version(data.get("schema_version"))
-    known = {"schema_version", "data_version", "generated_by"} | {
+    known = {"schema_version", "data_version", "sources_read_until", "generated_by"} | {
         c.collection for c in RECORD_TYPES
     }
     extra = sorted(set(data) - known, key=str)

@@ -3,6 +3,12 @@
 __version__ = "0.2.0"
 DATA_VERSION = "2026.12.0"
 SCHEMA_VERSION = "1.1"
+SOURCES_READ_UNTIL = "2026-11-30"
+"""The day up to which the sources of the bundled data (``DATA_VERSION``) were read.
+
+What happened after it is not in this release, however new the release; a later
+release moves it on (see "How a data release is made" in the docs).
+"""
 
 
 def schema_major(version: object) -> int | None:

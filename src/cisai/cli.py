@@ -849,6 +849,7 @@ def summary(ds: cisai.Dataset) -> dict[str, Any]:
     return {
         "cisai_version": cisai.__version__,
         "data_version": ds.data_version,
+        "sources_read_until": ds.sources_read_until,
         "schema_version": cisai.SCHEMA_VERSION,
         "records": {name: len(sel) for name, sel in collections.items()},
         "total": len(ds),
@@ -882,6 +883,9 @@ def cmd_info(args: argparse.Namespace) -> int:
     lines = [
         f"cisai {facts['cisai_version']}",
         f"data version:   {facts['data_version'] or '(user data)'}",
+        f"sources read up to {facts['sources_read_until']}"
+        if facts["sources_read_until"]
+        else "sources read up to: (not stated for user data)",
         f"schema version: {facts['schema_version']}",
         "",
         f"Records ({facts['total']}):",
@@ -1452,7 +1456,8 @@ def _own_records(ds: cisai.Dataset, bundled: bool) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     topics = [t.strip() for item in args.topic or [] for t in item.split(",") if t.strip()]
     topic: Any = None if not topics else topics[0] if len(topics) == 1 else topics
-    comparison = cisai.compare(on=args.on, topic=topic, dataset=load_data(args))
+    ds = load_data(args)
+    comparison = cisai.compare(on=args.on, topic=topic, dataset=ds)
     data = comparison.to_dict()
     if args.format == "json":
         _set_stdout(utf8=True).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -1478,17 +1483,25 @@ def cmd_compare(args: argparse.Namespace) -> int:
                     )
         _set_stdout(utf8=True, csv_newlines=True).write(buffer.getvalue())
         return 0
-    _compare_table(data, _set_stdout(utf8=False), None if args.wide else _width() - 1)
+    width = None if args.wide else _width() - 1
+    _compare_table(data, ds.sources_read_until, _set_stdout(utf8=False), width)
     return 0
 
 
-def _compare_table(data: dict[str, Any], out: IO[str], width: int | None) -> None:
-    """The matrix of counts, then each state's instruments in one aligned table."""
+def _compare_table(
+    data: dict[str, Any], sources_read_until: str | None, out: IO[str], width: int | None
+) -> None:
+    """The matrix of counts and latest events, then each state's instruments in one table."""
     if data["on"]:
         out.write(f"Participating states on {data['on']}; status: on that day, from the events\n")
     else:
         out.write("Participating states; status: as recorded in the data\n")
-    out.write("cells: instruments (of them in force)\n\n")
+    out.write("cells: instruments (of them in force)\n")
+    if sources_read_until:
+        out.write(
+            f"sources read up to {sources_read_until}; latest: the latest dated event\n"
+        )
+    out.write("\n")
     rows = [
         [state["code"]]
         + [
@@ -1497,9 +1510,10 @@ def _compare_table(data: dict[str, Any], out: IO[str], width: int | None) -> Non
             else "-"
             for g in data["groups"]
         ]
+        + [state["latest_event"] or "-"]
         for state in data["states"]
     ]
-    write_rows(["code", *data["groups"]], rows, out, width)
+    write_rows(["code", *data["groups"], "latest"], rows, out, width)
     entries = [
         [state["code"], group, entry["status"], entry["id"], entry["title"]]
         for state in data["states"]
