@@ -1498,9 +1498,7 @@ def _compare_table(
         out.write("Participating states; status: as recorded in the data\n")
     out.write("cells: instruments (of them in force)\n")
     if sources_read_until:
-        out.write(
-            f"sources read up to {sources_read_until}; latest: the latest dated event\n"
-        )
+        out.write(f"sources read up to {sources_read_until}; latest: the latest dated event\n")
     out.write("\n")
     rows = [
         [state["code"]]
