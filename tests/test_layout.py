@@ -24,6 +24,10 @@ NAMED_OTHERWISE: dict[str, str] = {
 """Modules whose test file is named after what they read, not after the module."""
 
 TESTED_ELSEWHERE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "_fork": (
+        "the lock a fork waits for; a test forks during the first load and the child finishes",
+        ("test_reliability.py",),
+    ),
     "_compile": (
         "writes the wheel's compiled JSON and digests at build time; the bundle's tests "
         "compile, damage and read it back, and a real wheel build is compared with the snapshot",

@@ -13,41 +13,12 @@ name is imported on first use, and cattrs and PyYAML only when data must be pars
 
 from __future__ import annotations
 
-import _thread
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from cisai._fork import held as _held
 from cisai._version import DATA_VERSION, SCHEMA_VERSION, SOURCES_READ_UNTIL, __version__
-
-_import_lock = _thread.RLock()
-"""Held while cisai imports its modules on first use (and during the first load).
-
-A fork made while another thread is inside an import would leave the child with an
-import lock no thread of its own will release: the child would hang on its first
-``cisai.load()``. So a fork waits for this lock, and the child starts with a new one.
-"""
-
-
-def _before_fork() -> None:
-    _import_lock.acquire()
-
-
-def _after_fork_in_parent() -> None:
-    _import_lock.release()
-
-
-def _after_fork_in_child() -> None:
-    global _import_lock
-    _import_lock = _thread.RLock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(
-        before=_before_fork,
-        after_in_parent=_after_fork_in_parent,
-        after_in_child=_after_fork_in_child,
-    )
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
     from typing import Unpack
@@ -183,7 +154,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'cisai' has no attribute {name!r}")
     import importlib
 
-    with _import_lock:
+    with _held():
         value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
@@ -289,11 +260,11 @@ def load(
     :class:`DataError` naming the file, line, record id and field of every problem.
     """
     if extra is None and bundled is True:
-        with _import_lock:  # the first load imports the loader: a fork waits for it
+        with _held():  # the first load imports the loader: a fork waits for it
             from cisai._bundle import load_bundled
 
             return load_bundled(_bundled_from_yaml)
-    with _import_lock:  # a fork waits until the loader's modules are imported
+    with _held():  # a fork waits until the loader's modules are imported
         from cisai._loading import load as _load
 
     return _load(extra, bundled=bundled)

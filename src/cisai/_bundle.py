@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from cisai._dataset import Dataset
+from cisai._fork import held
 from cisai._version import DATA_VERSION, __version__
 
 try:  # importing hashlib loads OpenSSL, which costs more than hashing all the data
@@ -170,10 +171,8 @@ def load_bundled(from_yaml: Callable[[Sequence[tuple[str, bytes]]], Dataset]) ->
     """
     global _cache
     if _cache is None:
-        import cisai
-
-        # The package's import lock: a fork waits for the first load to finish.
-        with cisai._import_lock:
+        # The package's fork lock: a fork waits for the first load to finish.
+        with held():
             if _cache is None:
                 files = [(name, entry.read_bytes()) for name, entry in bundled_files()]
                 dataset = _from_compiled(files)
