@@ -499,6 +499,8 @@ class Jurisdiction(Record):
     """A state, an international organisation or an interstate union."""
     model_law_participant: bool | None = None
     """Whether its deputies took part in drafting and adopting the model law (None: unknown)."""
+    alpha_3: str | None = None
+    """ISO 3166-1 alpha-3 code of a state (``"BLR"``), so lookups accept it too."""
 
 
 @attrs.frozen(kw_only=True)
