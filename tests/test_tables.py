@@ -9,7 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 import cisai
-from cisai.cli import COLLECTIONS, fit_widths, main, write_rows
+from cisai.cli import main
+from cisai.cli._records import COLLECTIONS
+from cisai.cli._tables import fit_widths, write_rows
 
 DS = cisai.load()
 WIDTHS = (80, 100)
