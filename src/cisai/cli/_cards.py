@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import cisai
-from cisai.cli._records import PROVENANCE, field_names, snake_case
+from cisai.cli._records import PROVENANCE, SINGULAR, field_names
 from cisai.cli._tables import cell_text, clip, one_line, wrap_cell
 
 # -- show ------------------------------------------------------------------------------
@@ -148,42 +148,56 @@ def _instrument_card(ds: cisai.Dataset, inst: Any, card: _Card) -> None:
     card.heading("Summary")
     for paragraph in inst.summary.split("\n\n"):
         card.para(paragraph)
+    _timeline(ds, inst, card)
+    _relations(ds, inst, card)
+    _parts(ds, inst, card)
+
+
+def _timeline(ds: cisai.Dataset, inst: cisai.Instrument, card: _Card) -> None:
+    """Each event: its date, kind, acting body, place and confidence, note and sources."""
     if inst.events:
         card.heading("Timeline")
-        for event in inst.events:
-            when = str(event.date) if event.date else "undated"
-            head = event.kind.value
-            if event.body:
-                head += f" - {_name_of(ds, event.body)}"
-            if event.place:
-                head += f", {event.place}"
-            if event.confidence is not None:
-                head += f" (confidence {event.confidence.value})"
-            card.para(head, indent=14, first=f"  {when:<10}  ")
-            if event.note:
-                card.para(event.note, indent=14)
-            for source in event.sources:
-                card.url(source.url, indent=14)
-    outgoing = inst.relations
+    for event in inst.events:
+        when = str(event.date) if event.date else "undated"
+        head = event.kind.value
+        if event.body:
+            head += f" - {_name_of(ds, event.body)}"
+        if event.place:
+            head += f", {event.place}"
+        if event.confidence is not None:
+            head += f" (confidence {event.confidence.value})"
+        card.para(head, indent=14, first=f"  {when:<10}  ")
+        if event.note:
+            card.para(event.note, indent=14)
+        for source in event.sources:
+            card.url(source.url, indent=14)
+
+
+def _relations(ds: cisai.Dataset, inst: cisai.Instrument, card: _Card) -> None:
+    """The instrument's relations both ways: ``->`` its own, ``<-`` those pointing at it."""
     incoming = ds.referring_to(inst.id)
-    if outgoing or incoming:
+    if inst.relations or incoming:
         card.heading("Relations")
-        for relation in outgoing:
-            text = f"{relation.kind.value} {_name_of(ds, relation.target)}"
-            if relation.note:
-                text += f" - {relation.note}"
-            card.para(text, indent=4, first="  -> ")
-        for other, relation in incoming:
-            text = f"{_name_of(ds, other.id)} {relation.kind.value} this"
-            if relation.note:
-                text += f" - {relation.note}"
-            card.para(text, indent=4, first="  <- ")
+    for relation in inst.relations:
+        text = f"{relation.kind.value} {_name_of(ds, relation.target)}"
+        card.para(_with_note(text, relation.note), indent=4, first="  -> ")
+    for other, relation in incoming:
+        text = f"{_name_of(ds, other.id)} {relation.kind.value} this"
+        card.para(_with_note(text, relation.note), indent=4, first="  <- ")
+
+
+def _with_note(text: str, note: str | None) -> str:
+    return f"{text} - {note}" if note else text
+
+
+def _parts(ds: cisai.Dataset, inst: cisai.Instrument, card: _Card) -> None:
+    """The principles, competencies, ... recorded for the instrument."""
     parts = ds.parts_of(inst.id)
     if parts:
         card.heading("Parts")
-        for part in parts:
-            kind = snake_case(type(part).__name__).replace("_", " ")
-            card.para(f"{part.id}: {_display_name(part)}", indent=4, first=f"  [{kind}] ")
+    for part in parts:
+        kind = SINGULAR[type(part).collection].replace("_", " ")
+        card.para(f"{part.id}: {_display_name(part)}", indent=4, first=f"  [{kind}] ")
 
 
 # Fields rendered as wrapped paragraphs rather than one-line fields.
@@ -193,7 +207,7 @@ _REFERENCE_FIELDS = ("instrument", "holder", "parent", "established_by")
 
 
 def _generic_card(ds: cisai.Dataset, record: Any, card: _Card) -> None:
-    kind = snake_case(type(record).__name__).replace("_", " ")
+    kind = SINGULAR[type(record).collection].replace("_", " ")
     named = any(isinstance(getattr(record, f, None), str) for f in ("name", "label"))
     title = _display_name(record) if named else f"{kind.capitalize()} {record.id}"
     card.title(title)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
@@ -17,6 +15,7 @@ from cisai.cli._cards import concept_card, full_name, render_card
 from cisai.cli._errors import PROG, UsageError
 from cisai.cli._filters import criteria_from, option_values
 from cisai.cli._matrices import (
+    compare_csv,
     compare_table,
     competency_text,
     matrix_csv,
@@ -129,9 +128,14 @@ def cmd_info(args: argparse.Namespace) -> int:
     facts = summary(ds)
     if args.format == "json":
         prepared_stdout(utf8=True).write(json.dumps(facts, ensure_ascii=False, indent=2) + "\n")
-        return 0
-    out = prepared_stdout(utf8=False)
-    names = {j.code: j.name for j in ds.jurisdictions}
+    else:
+        names = {j.code: j.name for j in ds.jurisdictions}
+        prepared_stdout(utf8=False).write(_info_text(facts, names))
+    return 0
+
+
+def _info_text(facts: dict[str, Any], names: dict[str, str]) -> str:
+    """The text of ``cisai info``: ``facts`` from :func:`summary`, jurisdiction ``names``."""
     lines = [
         f"cisai {facts['cisai_version']}",
         f"data version:   {facts['data_version'] or '(user data)'}",
@@ -162,8 +166,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     for code, count in per.items():
         name = names.get(code, "")
         lines.append(f"  {code.ljust(code_width)}  {count:>5}  {name}".rstrip())
-    out.write("\n".join(lines) + "\n")
-    return 0
+    return "\n".join(lines) + "\n"
 
 
 def shown_record(ds: cisai.Dataset, value: str) -> Any:
@@ -309,37 +312,16 @@ def _own_records(ds: cisai.Dataset, bundled: bool) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    topics = [t.strip() for item in args.topic or [] for t in item.split(",") if t.strip()]
-    topic: Any = None if not topics else topics[0] if len(topics) == 1 else topics
     ds = load_data(args)
-    comparison = cisai.compare(on=args.on, topic=topic, dataset=ds)
+    comparison = cisai.compare(on=args.on, topic=option_values(args.topic), dataset=ds)
     data = comparison.to_dict()
     if args.format == "json":
         prepared_stdout(utf8=True).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return 0
-    if args.format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(["code", "state", "group", "id", "title", "kind", "date", "status"])
-        for state in data["states"]:
-            for group in data["groups"]:
-                for entry in state[group]:
-                    writer.writerow(
-                        [
-                            state["code"],
-                            state["name"],
-                            group,
-                            entry["id"],
-                            entry["title"],
-                            entry["kind"],
-                            entry["date"] or "",
-                            entry["status"],
-                        ]
-                    )
-        prepared_stdout(utf8=True, csv_newlines=True).write(buffer.getvalue())
-        return 0
-    width = None if args.wide else terminal_width() - 1
-    compare_table(data, ds.sources_read_until, prepared_stdout(utf8=False), width)
+    elif args.format == "csv":
+        prepared_stdout(utf8=True, csv_newlines=True).write(compare_csv(data))
+    else:
+        width = None if args.wide else terminal_width() - 1
+        compare_table(data, ds.sources_read_until, prepared_stdout(utf8=False), width)
     return 0
 
 

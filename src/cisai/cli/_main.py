@@ -55,14 +55,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help(sys.stderr)
-            return 2
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return _exit_status(exc)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
         code = _COMMANDS[args.command](args)
         sys.stdout.flush()
         return code
-    except SystemExit as exc:  # argparse: --help, --version, usage errors
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except SystemExit as exc:
+        return _exit_status(exc)
     except BrokenPipeError:
         silence_stdout()
         return 0
@@ -70,18 +73,24 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Terminated:
         return 143
-    except OutputError as exc:
-        return _fail(str(exc), 1)
     except OSError as exc:  # stdout on a full disk, a closed descriptor, ...
         silence_stdout()
         return _fail(f"cannot write output: {exc.strerror or exc}", 1)
-    except UsageError as exc:
-        return _fail(f"{exc} (see '{PROG} {getattr(args, 'command', '')} --help')", 2)
-    except cisai.QueryError as exc:
-        return _fail(str(exc), 2)
-    except cisai.NotFoundError as exc:
-        return _fail(str(exc), 1)
-    except cisai.DataError as exc:
-        return _fail(f"invalid data: {exc}", 1)
-    except cisai.CisaiError as exc:
-        return _fail(str(exc), 1)
+    except (OutputError, UsageError, cisai.CisaiError) as exc:
+        return _fail(*_report(exc, args.command))
+
+
+def _exit_status(exc: SystemExit) -> int:
+    """The exit status argparse asked for (``--help`` and ``--version``: 0, a mistake: 2)."""
+    return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+
+
+def _report(exc: Exception, command: str) -> tuple[str, int]:
+    """The message and exit status of a failure: 2 for the user's usage, 1 for the data."""
+    if isinstance(exc, UsageError):
+        return f"{exc} (see '{PROG} {command} --help')", 2
+    if isinstance(exc, cisai.QueryError):
+        return str(exc), 2
+    if isinstance(exc, cisai.DataError):
+        return f"invalid data: {exc}", 1
+    return str(exc), 1

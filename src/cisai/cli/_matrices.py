@@ -12,6 +12,21 @@ import cisai
 from cisai.cli._tables import clip, locator_text, write_rows
 
 
+def compare_csv(data: dict[str, Any]) -> str:
+    """The ``compare`` CSV: a row per instrument, with its state and group."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["code", "state", "group", "id", "title", "kind", "date", "status"])
+    for state in data["states"]:
+        for group in data["groups"]:
+            for entry in state[group]:
+                writer.writerow(
+                    [state["code"], state["name"], group, entry["id"], entry["title"],
+                     entry["kind"], entry["date"] or "", entry["status"]]
+                )  # fmt: skip
+    return buffer.getvalue()
+
+
 def compare_table(
     data: dict[str, Any], sources_read_until: str | None, out: IO[str], width: int | None
 ) -> None:

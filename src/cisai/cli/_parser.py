@@ -97,12 +97,26 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_MAIN_EPILOG,
         formatter_class=_FORMATTER,
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=version_string(),
-    )
+    parser.add_argument("--version", action="version", version=version_string())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    data = _data_options()
+    for add in (
+        _add_info_command,
+        _add_list_command,
+        _add_show_command,
+        _add_export_command,
+        _add_schema_command,
+        _add_validate_command,
+        _add_compare_command,
+        _add_search_command,
+        _add_matrix_commands,
+    ):
+        add(commands, data)
+    return parser
+
+
+def _data_options() -> argparse.ArgumentParser:
+    """``--data`` and ``--no-bundled``: the options of every command that reads the data."""
     data = _Parser(add_help=False)
     source = data.add_argument_group("data")
     source.add_argument(
@@ -117,7 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="use only the --data given, not the bundled data",
     )
+    return data
 
+
+def _add_info_command(commands: Any, data: argparse.ArgumentParser) -> None:
     info = commands.add_parser(
         "info",
         parents=[data],
@@ -132,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
 
+
+def _add_list_command(commands: Any, data: argparse.ArgumentParser) -> None:
     lister = commands.add_parser(
         "list",
         parents=[data],
@@ -154,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_table_arguments(lister)
 
+
+def _add_show_command(commands: Any, data: argparse.ArgumentParser) -> None:
     show = commands.add_parser(
         "show",
         parents=[data],
@@ -166,11 +187,6 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
-    _add_export_commands(commands, data)
-    _add_compare_command(commands, data)
-    _add_search_command(commands, data)
-    _add_matrix_commands(commands, data)
-    return parser
 
 
 def _add_table_arguments(parser: argparse.ArgumentParser) -> None:
@@ -189,7 +205,7 @@ def _add_table_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_export_commands(commands: Any, data: argparse.ArgumentParser) -> None:
+def _add_export_command(commands: Any, data: argparse.ArgumentParser) -> None:
     exporter = commands.add_parser(
         "export",
         parents=[data],
@@ -218,6 +234,9 @@ def _add_export_commands(commands: Any, data: argparse.ArgumentParser) -> None:
         "(default: on for -o FILE, off for stdout)",
     )
 
+
+def _add_schema_command(commands: Any, data: argparse.ArgumentParser) -> None:
+    """``schema`` reads no data: ``data`` is taken for a uniform signature, and unused."""
     schema = commands.add_parser(
         "schema",
         help="write the JSON Schema of the Dataset document",
@@ -228,6 +247,9 @@ def _add_export_commands(commands: Any, data: argparse.ArgumentParser) -> None:
     )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
 
+
+def _add_validate_command(commands: Any, data: argparse.ArgumentParser) -> None:
+    """``validate`` takes its paths as arguments, not ``--data``: ``data`` is unused."""
     validate = commands.add_parser(
         "validate",
         help="check your own YAML data files and folders; report every problem",
