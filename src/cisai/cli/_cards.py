@@ -274,6 +274,8 @@ def _related(ds: cisai.Dataset, record: Any, card: _Card) -> None:
 
 
 def _how_we_know(record: Any, card: _Card) -> None:
+    """The provenance shown among the fields: attestation and confidence, the data
+    versions, and (only when true) that the record overrides a bundled one."""
     attestation = getattr(record, "attestation", None)
     if attestation is not None:
         card.field("Attestation", f"{attestation.value} (confidence: {record.confidence.value})")
@@ -281,6 +283,16 @@ def _how_we_know(record: Any, card: _Card) -> None:
     if record.changed_in:
         added += f", changed in {record.changed_in}"
     card.field("Data version", added)
+    if record.override:
+        card.field("Override", "yes: from your data, replacing the bundled record of this id")
+
+
+SHOWN_PROVENANCE = frozenset(
+    {"attestation", "confidence", "added_in", "changed_in", "override"}  # _how_we_know
+    | {"notes", "unknowns", "sources"}  # _provenance, at the end of the card
+)
+"""The provenance fields every card shows, each in one place for every record type;
+tests hold it equal to the model's provenance fields (``PROVENANCE``)."""
 
 
 def _provenance(record: Any, card: _Card) -> None:
@@ -328,6 +340,7 @@ def concept_card(ds: cisai.Dataset, concept: cisai.PrincipleConcept, width: int)
     card.field("Type", "principle concept (cisai's vocabulary; the mapping is editorial)")
     card.field("Id", concept.id)
     card.field("Aliases", ", ".join(concept.aliases))
+    _how_we_know(concept, card)
     card.heading("Definition")
     card.para(concept.definition)
     card.heading("Principles mapped to it")

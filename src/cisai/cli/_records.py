@@ -23,6 +23,7 @@ COLLECTIONS: dict[str, type[Any]] = {cls.collection: cls for cls in _RECORD_CLAS
 
 
 def snake_case(name: str) -> str:
+    """``LifecycleStage`` -> ``lifecycle_stage``: a class name as JSON Lines' ``type``."""
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
@@ -53,15 +54,22 @@ def resolve_type(value: str) -> str:
     return name
 
 
-PROVENANCE = (
-    "attestation",
-    "confidence",
-    "sources",
-    "notes",
-    "unknowns",
-    "added_in",
-    "changed_in",
-)
+def _provenance() -> tuple[str, ...]:
+    """The provenance fields, in their order: those of the attrs base class the record
+    types share (how we know a record, and when it entered the data), but its id.
+
+    Read from the model, so every card and every field list shows the same provenance
+    and a new provenance field needs no change here.
+    """
+    bases = {base for cls in _RECORD_CLASSES for base in cls.__mro__[1:] if attrs.has(base)}
+    names: list[str] = []
+    for base in sorted(bases, key=lambda base: base.__qualname__):
+        names += [a.name for a in attrs.fields(base) if a.name != "id" and a.name not in names]
+    return tuple(names)
+
+
+PROVENANCE: tuple[str, ...] = _provenance()
+"""``attestation``, ``confidence``, ``sources``, ... ``override``: how we know a record."""
 
 
 def field_names(cls: type[Any]) -> list[str]:
