@@ -802,3 +802,33 @@ def test_filter_values_split_at_commas_except_free_text(
     assert main(["list", "--text", "personal data", "--format", "json"]) == 0
     assert [r["id"] for r in json.loads(capsys.readouterr().out)] == expected
     assert main(["list", "--include-unknown", "--in-force-on", "2025-06-01"]) == 0
+
+
+def test_the_cli_uses_only_the_public_api() -> None:
+    """The command line holds no logic the Python API lacks: it imports ``cisai`` and its
+    own modules, never a private module of the library, and reads no private name."""
+    import ast
+
+    package = Path(cisai.__file__).parent / "cli"
+    modules = sorted(package.glob("*.py"))
+    assert len(modules) > 5
+    for path in modules:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                if node.value.id == "cisai":
+                    assert not node.attr.startswith("_") or node.attr == "__version__", (
+                        f"{path.name}:{node.lineno}: cisai.{node.attr}"
+                    )
+                continue
+            else:
+                continue
+            for name in names:
+                inside = name.split(".")[:2]
+                assert inside[0] != "cisai" or len(inside) == 1 or inside[1] == "cli", (
+                    f"{path.name}:{node.lineno}: imports {name}"
+                )
