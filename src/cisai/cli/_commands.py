@@ -116,13 +116,6 @@ def summary(ds: cisai.Dataset) -> dict[str, Any]:
     }
 
 
-_ATTESTATION_LABELS = {
-    "official_text": "official text",
-    "official_report": "official report",
-    "secondary_report": "secondary report",
-}
-
-
 def cmd_info(args: argparse.Namespace) -> int:
     ds = load_data(args)
     facts = summary(ds)
@@ -159,7 +152,7 @@ def _info_text(facts: dict[str, Any], names: dict[str, str]) -> str:
         lines.append(f"  {span['undated']} undated")
     lines += ["", "Records resting on:"]
     for value, count in facts["attestation"].items():
-        lines.append(f"  {_ATTESTATION_LABELS.get(value, value).ljust(17)} {count:>5}")
+        lines.append(f"  {value.replace('_', ' ').ljust(17)} {count:>5}")
     lines += ["", "Instruments per jurisdiction:"]
     per = facts["instruments_per_jurisdiction"]
     code_width = max((len(c) for c in per), default=0)

@@ -62,13 +62,13 @@ def compare_table(
         write_rows(["code", "group", "status", "id", "title"], entries, out, width)
 
 
-_LETTERS = {"official_text": "T", "official_report": "R", "secondary_report": "S"}
+LETTERS = {"official_text": "T", "official_report": "R", "secondary_report": "S"}
 _LEGEND = "T official text, R official report, S secondary report (one letter per record)"
 
 
 def _entry_label(entry: cisai.MatrixEntry) -> str:
     """A competency's holder, or a principle's id, with its attestation letter."""
-    letter = _LETTERS[entry.attestation.value]
+    letter = LETTERS[entry.attestation.value]
     if isinstance(entry.record, cisai.Competency):
         return f"{entry.holder_name} ({letter})"
     return f"{entry.record.id} ({letter})"
@@ -141,7 +141,7 @@ def principle_text(matrix: cisai.PrincipleComparison, out: IO[str], width: int) 
     out.write(_wrap(matrix.note, width) + "\n")
     headers = [c.label for c in matrix.columns]
     cells = [
-        ["".join(_LETTERS[e.attestation.value] for e in cell.entries) or "·" for cell in r.cells]
+        ["".join(LETTERS[e.attestation.value] for e in cell.entries) or "·" for cell in r.cells]
         for r in matrix.rows
     ]
     widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
@@ -160,7 +160,7 @@ def principle_text(matrix: cisai.PrincipleComparison, out: IO[str], width: int) 
         out.write("\n" + _fit(f"{row.label} ({row.key})", width - 1) + "\n")
         for column, entry in found:
             where = "; ".join(locator_text(loc) for loc in entry.locators) or "no locator"
-            line = f"  {column:<9}  {_LETTERS[entry.attestation.value]}  {entry.record.id}  {where}"
+            line = f"  {column:<9}  {LETTERS[entry.attestation.value]}  {entry.record.id}  {where}"
             out.write(_fit(line, width - 1) + "\n")
 
 
@@ -177,7 +177,7 @@ def competency_text(matrix: cisai.CompetencyComparison, out: IO[str], width: int
             out.write(_fit(f"  {holder}", width - 1) + "\n")
             for entry in entries:
                 assert isinstance(entry.record, cisai.Competency)
-                head = f"    {entry.record.kind.value:<25} {_LETTERS[entry.attestation.value]}  "
+                head = f"    {entry.record.kind.value:<25} {LETTERS[entry.attestation.value]}  "
                 out.write(_fit(head + entry.record.id, width - 1) + "\n")
                 for locator in entry.locators:
                     out.write(_fit("      at " + locator_text(locator), width - 1) + "\n")

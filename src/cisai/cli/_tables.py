@@ -48,7 +48,7 @@ def clip(text: str, width: int) -> str:
 
 # Columns of the table per collection, in order. Vocabulary and date columns are never
 # cut; the text column (title, name, gist) gets the room, ids and references what is left.
-_TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "instruments": ("date", "jurisdiction", "kind", "status", "id", "title"),
     "topics": ("id", "parent", "label"),
     "jurisdictions": ("code", "kind", "id", "name"),
@@ -80,7 +80,7 @@ _MIN_WIDTH = 16
 def table_columns(collection: str, requested: str | None) -> tuple[str, ...]:
     """The table's columns: the default for ``collection``, or those ``--columns`` names."""
     if requested is None:
-        return _TABLE_COLUMNS.get(collection, ("id",))
+        return TABLE_COLUMNS.get(collection, ("id",))
     cls = COLLECTIONS[collection]
     known = field_names(cls) + (["title"] if collection == "instruments" else [])
     columns = tuple(c.strip().replace("-", "_") for c in requested.split(",") if c.strip())
@@ -213,6 +213,6 @@ def write_table(
     columns: Sequence[str] | None = None,
 ) -> None:
     """The ``list`` table of ``records``: aligned columns fitting ``width`` (None: uncut)."""
-    columns = columns or _TABLE_COLUMNS.get(collection, ("id",))
+    columns = columns or TABLE_COLUMNS.get(collection, ("id",))
     rows = [[_cell(r, c) for c in columns] for r in records]
     write_rows(columns, rows, out, width)
