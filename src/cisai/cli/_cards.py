@@ -217,27 +217,30 @@ def _generic_card(ds: cisai.Dataset, record: Any, card: _Card) -> None:
     card.field("Type", kind)
     long: list[tuple[str, str]] = []
     for field in field_names(type(record)):
-        if field in PROVENANCE or field == "names":
-            continue
         value = getattr(record, field)
-        if value is None or value == ():
+        if field in PROVENANCE or field == "names" or value is None or value == ():
             continue
         label = field.replace("_", " ").capitalize()
         if field in _LONG_FIELDS:
             long.append((label, cell_text(value)))
-        elif field in _REFERENCE_FIELDS and isinstance(value, str):
-            card.field(label, _name_of(ds, value))
-        elif field == "jurisdiction" and isinstance(value, str):
-            card.field(label, _jurisdiction(ds, value))
-        elif isinstance(value, tuple):
-            card.field(label, ", ".join(cell_text(v) for v in value))
         else:
-            card.field(label, cell_text(value))
+            card.field(label, _field_text(ds, field, value))
     _how_we_know(record, card)
     for label, text in long:
         card.heading(label)
         card.para(text)
     _related(ds, record, card)
+
+
+def _field_text(ds: cisai.Dataset, field: str, value: Any) -> str:
+    """A field's value on one line: references by name, a jurisdiction with its name."""
+    if field in _REFERENCE_FIELDS and isinstance(value, str):
+        return _name_of(ds, value)
+    if field == "jurisdiction" and isinstance(value, str):
+        return _jurisdiction(ds, value)
+    if isinstance(value, tuple):
+        return ", ".join(cell_text(v) for v in value)
+    return cell_text(value)
 
 
 def _related(ds: cisai.Dataset, record: Any, card: _Card) -> None:
