@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import cisai
@@ -708,3 +709,126 @@ def test_compare_bad_date_is_a_usage_error() -> None:
     result = run("compare", "--on", "soon")
     assert result.returncode == 2
     assert "soon" in result.stderr
+
+
+# -- provenance and filters: read from the model, the same on every card ------------------
+
+
+def _one_record_per_type(ds: cisai.Dataset) -> list[Any]:
+    """A record of each type that ``cisai show`` finds by its id (a principle concept
+    whose id no record has)."""
+    return [
+        next(r for r in records if r.id not in ds or ds.get(r.id) is r)
+        for records in ds.collections().values()
+        if records
+    ]
+
+
+def test_no_card_says_override_no(capsys: pytest.CaptureFixture[str]) -> None:
+    """The bug of the CLI's own copy of the provenance fields: every card but an
+    instrument's printed "Override: no" among the record's own fields."""
+    records = _one_record_per_type(cisai.load())
+    assert len(records) == len(cisai.RECORD_TYPES)
+    for record in records:
+        assert main(["show", record.id]) == 0
+        out = capsys.readouterr().out
+        assert "Data version: added in" in out, record.id
+        assert "Override" not in out, record.id
+
+
+def test_every_card_says_when_a_record_overrides_a_bundled_one() -> None:
+    from cisai.cli._cards import concept_card, render_card
+
+    ds = cisai.load()
+    for record in _one_record_per_type(ds):
+        overriding = attrs.evolve(record, override=True)
+        if isinstance(record, cisai.PrincipleConcept):
+            card = concept_card(ds, overriding, 100)
+        else:
+            card = render_card(ds, overriding, 100)
+        lines = [line for line in card.splitlines() if line.startswith("Override:")]
+        assert len(lines) == 1, (type(record).__name__, card)
+        assert "replacing the bundled record" in lines[0]
+
+
+def test_a_users_override_shows_on_its_card(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "sources:\n  my-source:\n    url: https://example.org/my-president-page\n"
+        "bodies:\n  - id: by-president\n    name: The President (my wording)\n"
+        "    kind: head_of_state\n    jurisdiction: BY\n    attestation: secondary_report\n"
+        "    confidence: low\n    sources: [my-source]\n    added_in: '2026.11.0'\n"
+        "    override: true\n",
+        encoding="utf-8",
+    )
+    result = run("show", "by-president", "--data", str(mine))
+    assert result.returncode == 0, result.stderr
+    assert "Override:     yes: from your data" in result.stdout
+
+
+def test_the_cards_show_every_provenance_field_of_the_model() -> None:
+    """A provenance field added to the model must get its place on the cards."""
+    from cisai.cli._cards import SHOWN_PROVENANCE
+    from cisai.cli._records import PROVENANCE
+
+    assert set(PROVENANCE) == SHOWN_PROVENANCE
+    shared = set.intersection(*({a.name for a in attrs.fields(cls)} for cls in cisai.RECORD_TYPES))
+    assert shared - {"id"} <= set(PROVENANCE)
+    assert {"attestation", "sources", "override"} <= set(PROVENANCE)
+
+
+def test_every_criterion_is_a_filter_option_with_its_own_help() -> None:
+    """The filters are cisai.Criteria, in its order: a new criterion is a new option."""
+    import typing
+
+    from cisai.cli._filters import _HELP, FILTERS
+
+    criteria = list(typing.get_type_hints(cisai.Criteria))
+    assert [f.criterion for f in FILTERS] == criteria
+    assert set(_HELP) == set(criteria)
+    help_text = run("list", "--help").stdout
+    for name in criteria:
+        assert "--" + name.replace("_", "-") in help_text
+
+
+def test_filter_values_split_at_commas_except_free_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["list", "--kind", "law,decree", "--jurisdiction", "BY", "--format", "json"]) == 0
+    kinds = {r["kind"] for r in json.loads(capsys.readouterr().out)}
+    assert kinds == {"law", "decree"}
+    ds = cisai.load()
+    expected = [i.id for i in ds.instruments.filter(text="personal data")]
+    assert main(["list", "--text", "personal data", "--format", "json"]) == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == expected
+    assert main(["list", "--include-unknown", "--in-force-on", "2025-06-01"]) == 0
+
+
+def test_the_cli_uses_only_the_public_api() -> None:
+    """The command line holds no logic the Python API lacks: it imports ``cisai`` and its
+    own modules, never a private module of the library, and reads no private name."""
+    import ast
+
+    package = Path(cisai.__file__).parent / "cli"
+    modules = sorted(package.glob("*.py"))
+    assert len(modules) > 5
+    for path in modules:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                if node.value.id == "cisai":
+                    assert not node.attr.startswith("_") or node.attr == "__version__", (
+                        f"{path.name}:{node.lineno}: cisai.{node.attr}"
+                    )
+                continue
+            else:
+                continue
+            for name in names:
+                inside = name.split(".")[:2]
+                assert inside[0] != "cisai" or len(inside) == 1 or inside[1] == "cli", (
+                    f"{path.name}:{node.lineno}: imports {name}"
+                )

@@ -53,7 +53,7 @@ def test_version_numbers_in_the_docs_are_current(page: Path) -> None:
 
 
 def test_the_cli_version_line_in_the_docs_is_the_real_one() -> None:
-    from cisai.cli import version_string
+    from cisai.cli._parser import version_string
 
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert f"$ cisai --version\n{version_string()}\n" in text

@@ -9,7 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 import cisai
-from cisai.cli import COLLECTIONS, fit_widths, main, write_rows
+from cisai.cli import main
+from cisai.cli._records import COLLECTIONS
+from cisai.cli._tables import fit_widths, write_rows
 
 DS = cisai.load()
 WIDTHS = (80, 100)
@@ -120,3 +122,23 @@ def test_fitted_widths_never_exceed_the_width(width: int) -> None:
     write_rows(columns, rows, out, width)
     assert max(len(line) for line in out.getvalue().splitlines()) <= width
     assert "2025-01-01" in out.getvalue()
+
+
+def test_every_record_type_has_table_columns_it_knows() -> None:
+    """A new record type gets its own table (not a lone id column): the columns are
+    fields of its class (instruments also have their display title)."""
+    from cisai.cli._records import field_names
+    from cisai.cli._tables import TABLE_COLUMNS
+
+    assert set(TABLE_COLUMNS) == set(COLLECTIONS)
+    for collection, columns in TABLE_COLUMNS.items():
+        known = {*field_names(COLLECTIONS[collection]), "title"}
+        assert set(columns) <= known, collection
+
+
+def test_every_attestation_has_its_letter_in_the_matrices() -> None:
+    import cisai
+    from cisai.cli._matrices import LETTERS
+
+    assert set(LETTERS) == {a.value for a in cisai.Attestation}
+    assert len(set(LETTERS.values())) == len(LETTERS)
