@@ -145,7 +145,7 @@ def _structured(data: Any, shape: tuple[type | None, type | None] | None) -> Any
         )
     items = _structure_items(data, item_cls)
     if container is Selection:
-        from cisai._query import Index
+        from cisai._index import Index
 
         return Selection(items, Index(items))
     return container(items)
