@@ -736,13 +736,13 @@ class Unstructured:
 # (path in the raw record, collection of the target, what it is called in messages)
 _RAW_REFERENCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("jurisdiction",), "codes", "jurisdiction"),
-    (("topics",), "topics", "topic"),
-    (("issuers",), "bodies", "body"),
-    (("instrument",), "instruments", "instrument"),
-    (("holder",), "bodies", "body"),
-    (("established_by",), "instruments", "instrument"),
-    (("relations", "target"), "instruments", "instrument"),
-    (("events", "body"), "bodies", "body"),
+    (("topics",), Topic.collection, "topic"),
+    (("issuers",), Body.collection, "body"),
+    (("instrument",), Instrument.collection, "instrument"),
+    (("holder",), Body.collection, "body"),
+    (("established_by",), Instrument.collection, "instrument"),
+    (("relations", "target"), Instrument.collection, "instrument"),
+    (("events", "body"), Body.collection, "body"),
 )
 
 
@@ -755,19 +755,13 @@ def reference_problems(
     """
     if not unstructured:
         return []
-    known: dict[str, set[str]] = {
-        "codes": set(),
-        "topics": set(),
-        "bodies": set(),
-        "instruments": set(),
-    }
+    known: dict[str, set[str]] = {group: set() for _steps, group, _what in _RAW_REFERENCES}
     for found in located:
         record = found.record
         if isinstance(record, Jurisdiction):
             known["codes"].add(record.code)
-        group = {Topic: "topics", Body: "bodies", Instrument: "instruments"}.get(type(record))
-        if group is not None:
-            known[group].add(record.id)
+        elif isinstance(record, Topic | Body | Instrument):
+            known[record.collection].add(record.id)
     problems: list[Problem] = []
     for item in unstructured:
         reported = {path[:1] for path, _message in item.found}

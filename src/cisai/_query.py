@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import functools
-import types
-import typing
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeAlias, TypedDict
+from typing import Any, TypeAlias
 
 from cisai._arguments import kind_of, require_text
+from cisai._criteria import CRITERIA, Criteria, field_types
 from cisai._dates import PartialDate
 from cisai._errors import ArgumentError, QueryError, suggest
 from cisai._ids import version_key
 from cisai._index import Index, as_list, texts
 from cisai._model import (
-    Body,
     BodyKind,
     CompetencyKind,
     EventKind,
@@ -36,63 +33,6 @@ __all__ = ["CRITERIA", "Criteria", "filter_records", "in_force_on"]
 Predicate = Callable[[Any], bool]
 
 _ENDING = frozenset({EventKind.REPEALED, EventKind.EXPIRED, EventKind.SUPERSEDED})
-
-CRITERIA: Mapping[str, str] = {
-    "since": "dated on or after this date (inclusive; partial dates overlap)",
-    "until": "dated on or before this date (inclusive; partial dates overlap)",
-    "topic": "a topic id or alias, sub-topics included; a list means any",
-    "kind": "the record's kind (an enum value); a list means any",
-    "jurisdiction": "a jurisdiction code such as 'BY' or 'CIS' (for a principle, competency, "
-    "... that of its instrument); a list means any",
-    "issuer": "the id of a body among the instrument's issuers; a list means any",
-    "status": "an InstrumentStatus value; a list means any",
-    "text": "words or word prefixes, each found in titles (every language), names, id, "
-    "number, summary or notes; case and diacritics ignored; a list means any",
-    "in_force_on": "in force on that day (a day, not a month or year), as dated events show",
-    "include_unknown": "with in_force_on=True: also keep instruments whose being in force on "
-    "that day is unknown (see cisai.in_force)",
-    "changed_since": "added or changed in a data version after this one, e.g. '2026.11.0'",
-    "instrument": "the id of the instrument a part belongs to; a list means any",
-    "body": "the id of the body that holds a competency or is a body's parent; a list means any",
-    "holder": "the id of the body that holds a competency (or the Body); a list means any",
-    "concept": "a principle concept id or alias (e.g. 'transparency', 'explainability'); "
-    "a list means any",
-    "attestation": "official_text, official_report or secondary_report; a list means any",
-    "confidence": "high, medium or low; a list means any",
-    "part": "a ProvisionPart value; a list means any",
-}
-"""Every criterion ``filter()`` understands, with what it means."""
-
-DateLike: TypeAlias = str | _dt.date | PartialDate
-"""A date: ``"2025"``, ``"2025-03"``, ``"2025-03-26"``, ``"March 2025"``, a date, a PartialDate."""
-OneOrMore: TypeAlias = str | enum.Enum | Any | Sequence[str | enum.Enum | Any]
-"""A value, or a list (tuple, set) of values meaning any of them."""
-
-
-class Criteria(TypedDict, total=False):
-    """The keyword arguments of ``Selection.filter()``: one per entry of :data:`CRITERIA`.
-
-    A test keeps the two in step, so an editor or mypy knows every criterion.
-    """
-
-    since: DateLike | None
-    until: DateLike | None
-    topic: OneOrMore | None
-    kind: OneOrMore | None
-    jurisdiction: OneOrMore | None
-    issuer: OneOrMore | None
-    status: OneOrMore | None
-    text: str | Sequence[str] | None
-    in_force_on: DateLike | None
-    include_unknown: bool | None
-    changed_since: str | None
-    instrument: OneOrMore | None
-    body: OneOrMore | None
-    holder: OneOrMore | None
-    concept: OneOrMore | None
-    attestation: OneOrMore | None
-    confidence: OneOrMore | None
-    part: OneOrMore | None
 
 
 def _date(value: Any, name: str) -> PartialDate:
@@ -220,10 +160,9 @@ def _predicates(
             raise QueryError(f"unknown criterion {name!r}; " + suggest(name, CRITERIA))
         if value is None:
             continue
-        field = _FIELD_OF.get(name, name)
-        if sample is not None and not _applies(sample, name, field):
+        if sample is not None and not CRITERIA[name].applies_to(sample):
             kind = sample.__name__
-            accepted = [c for c in CRITERIA if _applies(sample, c, _FIELD_OF.get(c, c))]
+            accepted = [c.name for c in CRITERIA.values() if c.applies_to(sample)]
             raise QueryError(
                 f"criterion {name!r} does not apply to {kind} records; "
                 f"accepted: {', '.join(accepted)}"
@@ -250,7 +189,7 @@ def _topic_predicate(index: Index, name: str, value: Any, sample: Any) -> Predic
 
 def _jurisdiction_predicate(index: Index, name: str, value: Any, sample: Any) -> Predicate:
     codes = index.jurisdictions(value)
-    if sample is not None and _has(sample, "instrument"):  # a part: its instrument's
+    if sample is not None and "instrument" in field_types(sample):  # a part: its instrument's
         return lambda r: index.jurisdiction_of(r) in codes
     return lambda r: r.jurisdiction in codes
 
@@ -272,7 +211,7 @@ def _issuer_predicate(index: Index, name: str, value: Any, sample: Any) -> Predi
 
 def _body_predicate(index: Index, name: str, value: Any, sample: Any) -> Predicate:
     bodies = index.ids(value, index.body_ids, "body", name)
-    field = "holder" if sample is not None and _has(sample, "holder") else "parent"
+    field = "holder" if sample is not None and "holder" in field_types(sample) else "parent"
     return lambda r: getattr(r, field) in bodies
 
 
@@ -306,7 +245,7 @@ def _enum_predicate(index: Index, name: str, value: Any, sample: Any) -> Predica
         _any_kind(value)
         return lambda r: False
     members = _enum_values(_enum_for(name, sample), value, name)
-    field = _FIELD_OF.get(name, name)
+    field = CRITERIA[name].field
     return lambda r: getattr(r, field) in members
 
 
@@ -329,51 +268,6 @@ _BUILDERS: dict[str, _Builder] = {
 """How each criterion becomes a test; the others are enum fields (:func:`_enum_predicate`)."""
 
 
-_FIELD_OF = {
-    "since": "date",
-    "until": "date",
-    "in_force_on": "events",
-    "issuer": "issuers",
-    "changed_since": "added_in",
-    "body": "holder",
-    "topic": "topics",
-    "concept": "concepts",
-}
-
-
-@functools.cache
-def _field_types(cls: type) -> dict[str, Any]:
-    """A record class's field types (``X | None`` read as ``X``)."""
-    hints = typing.get_type_hints(cls)
-    found = {}
-    for name, hint in hints.items():
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        is_union = typing.get_origin(hint) in (typing.Union, types.UnionType)
-        found[name] = args[0] if is_union and len(args) == 1 else hint
-    return found
-
-
-def _has(cls: type, field: str) -> bool:
-    return field in _field_types(cls)
-
-
-def _applies(sample: type, name: str, field: str) -> bool:
-    if name == "body":
-        return _has(sample, "holder") or issubclass(sample, Body)
-    if name in ("since", "until"):
-        return _has(sample, "date")
-    if name in ("in_force_on", "include_unknown", "issuer", "status"):
-        return issubclass(sample, Instrument)
-    if name == "jurisdiction":
-        return _has(sample, "jurisdiction") or _has(sample, "instrument")
-    if name == "text":
-        return True
-    if name == "kind":
-        kind = _field_types(sample).get("kind")
-        return isinstance(kind, type) and issubclass(kind, enum.Enum)
-    return _has(sample, field)
-
-
 _KIND_ENUMS = (InstrumentKind, BodyKind, CompetencyKind, JurisdictionKind)
 
 
@@ -391,7 +285,7 @@ def _enum_for(name: str, sample: type | None) -> type[enum.Enum]:
         return InstrumentStatus
     if sample is None:
         return InstrumentKind
-    found: type[enum.Enum] = _field_types(sample)[_FIELD_OF.get(name, name)]
+    found: type[enum.Enum] = field_types(sample)[CRITERIA[name].field]
     return found
 
 

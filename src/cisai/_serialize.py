@@ -25,11 +25,13 @@ from cisai._converter import (
     shared_output,
     structure,
 )
+from cisai._comparison import Comparison
 from cisai._dataset import Dataset
 from cisai._errors import ArgumentError, DataError, Problem, QueryError, format_path
 from cisai._gc import paused
 from cisai._jsonio import parse_json
-from cisai._model import RECORD_TYPES, Record
+from cisai._matrix import MatrixCell, MatrixEntry, _Matrix
+from cisai._model import PROVENANCE_FIELDS, RECORD_TYPES
 from cisai._selection import Selection
 from cisai._version import SCHEMA_VERSION, __version__, check_schema_version
 
@@ -37,7 +39,7 @@ __all__ = ["from_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
-_PROVENANCE = [a.name for a in attrs.fields(Record) if a.name != "id"]
+_PROVENANCE = PROVENANCE_FIELDS
 
 
 _KEY_ORDER: dict[type, tuple[str, ...]] = {}
@@ -84,6 +86,9 @@ def to_dict(obj: Any) -> dict[str, Any]: ...
 def to_dict(obj: Any) -> dict[str, Any] | list[Any]:
     """Plain, JSON-ready data for a record, a Selection or list of records, or a Dataset.
 
+    A comparison or a matrix (and their rows and cells) gives its own ``to_dict()``, so
+    ``cisai.to_dict(result)`` and ``result.to_dict()`` are one shape.
+
     >>> import cisai
     >>> to_dict(cisai.get("cis-model-law-ai-2025"))["date"]
     '2025-04-18'
@@ -92,9 +97,16 @@ def to_dict(obj: Any) -> dict[str, Any] | list[Any]:
         return dataset_document(obj)
     if _is_model(type(obj)):
         return _record_dict(obj)
+    if isinstance(obj, _RESULTS):
+        result: dict[str, Any] = obj.to_dict()
+        return result
     if isinstance(obj, Iterable) and not isinstance(obj, str | bytes | bytearray | dict):
         return [to_dict(item) for item in obj]
     raise ArgumentError(f"cannot serialise {kind_of(obj)}: expected a record, records or a Dataset")
+
+
+_RESULTS = (Comparison, _Matrix, MatrixEntry, MatrixCell)
+"""The results that know their own JSON shape (``to_dict()``)."""
 
 
 def _is_model(cls: type) -> bool:
