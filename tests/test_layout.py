@@ -24,6 +24,11 @@ NAMED_OTHERWISE: dict[str, str] = {
 """Modules whose test file is named after what they read, not after the module."""
 
 TESTED_ELSEWHERE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "_reading": (
+        "from_json: every shape it reads back, the documents and records it refuses, and "
+        "its agreement with the JSON Schema, are the tests of from_json",
+        ("test_from_json.py", "test_serialize.py", "test_schema.py"),
+    ),
     "_compile": (
         "writes the wheel's compiled JSON and digests at build time; the bundle's tests "
         "compile, damage and read it back, and a real wheel build is compared with the snapshot",

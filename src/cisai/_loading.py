@@ -54,7 +54,8 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
-_DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "sources_read_until", "generated_by"})
+DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "sources_read_until", "generated_by"})
+"""The keys of a Dataset document besides its record collections."""
 
 
 def load(
@@ -258,7 +259,7 @@ def _parse_json(text: str, file: str) -> Any:
             file=file,
         )
     check_schema_version(data["schema_version"])
-    return {k: v for k, v in data.items() if k not in _DOCUMENT_KEYS}
+    return {k: v for k, v in data.items() if k not in DOCUMENT_KEYS}
 
 
 # -- structuring -----------------------------------------------------------------------
