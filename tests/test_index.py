@@ -98,3 +98,12 @@ def test_one_dataset_answers_threads_alike() -> None:
     for thread in threads:
         thread.join()
     assert answers == [expected] * 80
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(sorted(t.id for t in DS.topics)))
+def test_a_query_on_one_topic_alone_is_the_scan(topic: str) -> None:
+    wanted = DS._index.topics(topic)
+    expected = tuple(i for i in DS.instruments if not wanted.isdisjoint(i.topics))
+    assert tuple(DS.instruments.filter(topic=topic)) == expected
+    assert tuple(DS.instruments.filter(topic=[topic])) == expected

@@ -91,6 +91,12 @@ class Index:
         self.ordered: tuple[Instrument, ...] = tuple(sorted(instruments, key=date_order))
         self.by_precision = _by_precision(self.ordered)
         self.topic_positions = _topic_positions(self.ordered)
+        # The answer to a query on one topic alone, for each topic: the commonest query,
+        # answered without building a tuple (it pays: see docs/performance.md).
+        self.on_topic: dict[str, tuple[Instrument, ...]] = {
+            topic: tuple(self.ordered[p] for p in self.topic_hits(subtree))
+            for topic, subtree in self.topic_subtree.items()
+        }
 
     # -- resolving user values ---------------------------------------------------------
 
@@ -161,6 +167,15 @@ class Index:
         return tuple(self.incoming.get(record_id, ()))
 
     # -- the indexes over ``ordered`` ----------------------------------------------------
+
+    def instruments_on(self, value: Any) -> tuple[Instrument, ...]:
+        """The instruments, in order, on the topic (or any of the topics) ``value`` names."""
+        wanted = self.topics(value)  # checks the value, and resolves aliases
+        if len(texts(value, "topic", Topic)) == 1:
+            key = texts(value, "topic", Topic)[0].strip()
+            topic_id = self.topic_names.get(key) or self.topic_names[key.casefold()]
+            return self.on_topic[topic_id]
+        return tuple(self.ordered[p] for p in self.topic_hits(wanted))
 
     def topic_hits(self, wanted: frozenset[str]) -> Sequence[int]:
         """Positions in ``ordered``, ascending, of the instruments on any ``wanted`` topic."""

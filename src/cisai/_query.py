@@ -109,6 +109,8 @@ def filter_records(
     predicates = _predicates(index, record_type, criteria)
     if not items:
         return ()
+    if items is index.ordered and [name for name, _ in predicates] == ["topic"]:
+        return index.instruments_on(criteria["topic"])
     if items is index.ordered:
         indexed = _indexed(index, criteria)
         if indexed is not None:
