@@ -500,3 +500,22 @@ def test_unquoted_date_in_source_published(tmp_path: Path) -> None:
     assert published is not None
     assert published.precision is Precision.DAY
     assert str(published) == "2025-08-03"
+
+
+def test_equal_dates_are_one_object_in_a_load_and_not_kept_after_it() -> None:
+    import gc
+    import weakref
+
+    text = cisai.to_json(cisai.load().instruments[:40])
+    records = cisai.from_json(text, cisai.Selection)
+    dated = [event.date for r in records for event in r.events if event.date is not None]
+    by_text: dict[str, object] = {}
+    for date in dated:
+        assert by_text.setdefault(str(date), date) is date  # one object per date in a load
+    again = cisai.from_json(text, cisai.Selection)
+    first = next(e.date for r in again for e in r.events if e.date is not None)
+    assert first is not by_text[str(first)]  # nothing kept from the previous load
+    ref = weakref.ref(first)
+    del again, first
+    gc.collect()
+    assert ref() is None

@@ -28,3 +28,13 @@ def test_jsonld_maps_instruments_to_legislation(ds: Dataset) -> None:
     assert {n["identifier"] for n in in_force} == set(
         ds.instruments.filter(status="in_force").ids()
     )
+
+
+def test_names_come_from_the_dataset_given() -> None:
+    """The output takes its dataset from the caller; a dataset of its own is used as is."""
+    ds = cisai.load()
+    instrument = ds.model_law
+    assert cisai.to_jsonld(instrument, ds) == cisai.to_jsonld(instrument)
+    single = cisai.to_jsonld(ds.instruments[0], ds)
+    del single["@context"]
+    assert cisai.to_jsonld(ds)["@graph"][0] == single

@@ -28,6 +28,11 @@ TESTED_ELSEWHERE: dict[str, tuple[str, tuple[str, ...]]] = {
         "the lock a fork waits for; a test forks during the first load and the child finishes",
         ("test_reliability.py",),
     ),
+    "_reading": (
+        "from_json: every shape it reads back, the documents and records it refuses, and "
+        "its agreement with the JSON Schema, are the tests of from_json",
+        ("test_from_json.py", "test_serialize.py", "test_schema.py"),
+    ),
     "_compile": (
         "writes the wheel's compiled JSON and digests at build time; the bundle's tests "
         "compile, damage and read it back, and a real wheel build is compared with the snapshot",

@@ -200,3 +200,18 @@ def test_a_document_of_another_release_does_not_claim_this_reading_date(ds: Data
     other = cisai.from_json(json.dumps(document), Dataset)
     assert other.data_version == "2099.1.0"
     assert other.sources_read_until is None
+
+
+def test_to_dict_of_a_comparison_is_its_own_to_dict() -> None:
+    comparison = cisai.compare(on="2026-02-01")
+    assert cisai.to_dict(comparison) == comparison.to_dict()
+    assert cisai.to_dict(comparison)["states"]  # the states, not a list of rows
+    assert json.loads(cisai.to_json(comparison)) == comparison.to_dict()
+
+
+def test_to_dict_of_a_matrix_and_its_cells_is_their_own_to_dict() -> None:
+    for matrix in (cisai.compare_principles(), cisai.compare_competencies()):
+        assert cisai.to_dict(matrix) == matrix.to_dict()
+        cell = next(c for row in matrix.rows for c in row.cells if c.entries)
+        assert cisai.to_dict(cell) == cell.to_dict()
+        assert cisai.to_dict(cell.entries[0]) == cell.entries[0].to_dict()

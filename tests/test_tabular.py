@@ -72,3 +72,13 @@ def test_whole_dataset_csv_mixes_types(ds: Dataset) -> None:
     rows = list(csv.DictReader(io.StringIO(cisai.to_csv(ds))))
     assert len(rows) == len(ds)
     assert {r["type"] for r in rows} >= {"instrument", "body", "topic"}
+
+
+def test_the_type_column_is_the_model_s_one_snake_case_name() -> None:
+    from cisai._model import RECORD_TYPES, TYPE_NAMES
+    from cisai._tabular import record_type
+
+    assert TYPE_NAMES[cisai.LifecycleStage] == "lifecycle_stage"
+    assert len(set(TYPE_NAMES.values())) == len(RECORD_TYPES)
+    for record in cisai.load():
+        assert record_type(record) == TYPE_NAMES[type(record)]

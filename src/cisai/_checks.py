@@ -9,8 +9,8 @@ the line of the offending field.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -22,20 +22,24 @@ from cisai._model import (
     Attestation,
     Body,
     Competency,
+    Event,
     EventKind,
     Instrument,
     Jurisdiction,
+    LifecycleStage,
+    Objective,
     Principle,
     PrincipleConcept,
     Prohibition,
     Provision,
     Record,
+    ReviewProcess,
     Source,
     Topic,
 )
 from cisai._origin import Origin
 
-__all__ = ["UNKNOWN_FACETS", "Located", "check"]
+__all__ = ["RULES", "UNKNOWN_FACETS", "Context", "Located", "check"]
 
 UNKNOWN_FACETS = frozenset(
     {
@@ -117,12 +121,61 @@ def schema_problems(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[
     return found
 
 
+@attrs.frozen
+class Context:
+    """What the rules of one check look records up in, built once before any rule runs.
+
+    ``seen`` holds every record of the shared id space, to name a wrong type in a
+    reference; ``cyclic`` the bodies whose parent chain comes back to them.
+    """
+
+    seen: Mapping[str, Located]
+    topics: Mapping[str, Located]
+    topic_names: Mapping[str, list[tuple[str, str]]]
+    concepts: Mapping[str, Located]
+    bodies: Mapping[str, Located]
+    instruments: Mapping[str, Located]
+    codes: Collection[str]
+    cyclic: frozenset[str]
+
+
+Rule: TypeAlias = Callable[[Located, Context], list[Problem]]
+"""A rule: the problems of one record, given the check's :class:`Context`."""
+
+
 def check(items: Sequence[Located], *, data_version: str | None) -> list[Problem]:
-    """Every cross-record problem of ``items``."""
+    """Every cross-record problem of ``items``: ids first, then each type's :data:`RULES`."""
     problems: list[Problem] = []
-    by_type: dict[type, dict[str, Located]] = {}
+    firsts, seen, by_type = _first_of_each_id(items, problems)
+    bodies = by_type.get(Body, {})
+    context = Context(
+        seen=seen,
+        topics=by_type.get(Topic, {}),
+        topic_names=_topic_names(by_type.get(Topic, {})),
+        concepts=by_type.get(PrincipleConcept, {}),
+        bodies=bodies,
+        instruments=by_type.get(Instrument, {}),
+        codes=_unique_codes(by_type.get(Jurisdiction, {}).values(), problems),
+        cyclic=_in_cycles(bodies),
+    )
+    for item in firsts:  # a duplicate is already reported
+        problems.extend(_check_versions(item, data_version if item.origin.bundled else None))
+        for rule in RULES[type(item.record)]:
+            problems.extend(rule(item, context))
+    return problems
+
+
+def _first_of_each_id(
+    items: Sequence[Located], problems: list[Problem]
+) -> tuple[list[Located], dict[str, Located], dict[type, dict[str, Located]]]:
+    """The first record of each id, the shared id space, and the records by type.
+
+    A malformed or repeated id is a problem; a repeated one is not checked further.
+    """
+    firsts: list[Located] = []
     seen: dict[str, Located] = {}
     seen_concepts: dict[str, Located] = {}
+    by_type: dict[type, dict[str, Located]] = {}
     for item in items:
         rid = item.record.id
         if not ID_PATTERN.fullmatch(rid):
@@ -130,79 +183,21 @@ def check(items: Sequence[Located], *, data_version: str | None) -> list[Problem
                 _problem(item, ("id",), f"invalid id {rid!r}: use lowercase a-z, 0-9 and hyphens")
             )
         space = seen_concepts if namespace(item.record) else seen
-        if rid in space:
-            other = space.get(rid)
-            where = (
-                f" (first defined in {other.origin.file}:{other.origin.line()})" if other else ""
-            )
-            if other is not None and other.origin.bundled and not item.origin.bundled:
-                where += "; to replace the bundled record, mark yours with override: true"
-            problems.append(_problem(item, ("id",), f"duplicate id {rid!r}{where}"))
+        other = space.get(rid)
+        if other is not None:
+            problems.append(_duplicate(item, other))
             continue
         space[rid] = item
+        firsts.append(item)
         by_type.setdefault(type(item.record), {})[rid] = item
+    return firsts, seen, by_type
 
-    topics = by_type.get(Topic, {})
-    concepts = by_type.get(PrincipleConcept, {})
-    topic_names = _topic_names(topics)
-    bodies = by_type.get(Body, {})
-    instruments = by_type.get(Instrument, {})
-    codes = _unique_codes(by_type.get(Jurisdiction, {}).values(), problems)
 
-    for item in items:
-        if (seen_concepts if namespace(item.record) else seen).get(item.record.id) is not item:
-            continue  # a duplicate: already reported
-        problems.extend(_check_versions(item, data_version if item.origin.bundled else None))
-        record = item.record
-        if isinstance(record, Topic):
-            problems.extend(_check_topic(item, topics, topic_names))
-            continue
-        if isinstance(record, PrincipleConcept):
-            problems.extend(_check_concept(item, record, concepts))
-            continue
-        problems.extend(_check_provenance(item))
-        if hasattr(record, "topics"):
-            problems.extend(_check_refs(item, ("topics",), record.topics, topics, "topic", seen))
-        if hasattr(record, "instrument"):
-            problems.extend(
-                _check_refs(
-                    item, ("instrument",), [record.instrument], instruments, "instrument", seen
-                )
-            )
-        if isinstance(record, Principle):
-            problems.extend(_check_principle(item, record, concepts, seen))
-        if isinstance(record, Jurisdiction) and not CODE_PATTERN.fullmatch(record.code):
-            problems.append(
-                _problem(item, ("code",), f"invalid code {record.code!r}: use e.g. 'BY' or 'CIS'")
-            )
-        if isinstance(record, Body):
-            problems.extend(_check_body(item, record, bodies, instruments, codes))
-        if isinstance(record, Instrument):
-            problems.extend(_check_instrument(item, record, bodies, instruments, codes))
-        if isinstance(record, Competency):
-            if record.holder is None and record.holder_role is None:
-                problems.append(
-                    _problem(item, ("holder",), "give a holder (body id) or a holder_role")
-                )
-            if record.holder is not None:
-                problems.extend(
-                    _check_refs(item, ("holder",), [record.holder], bodies, "body", seen)
-                )
-        if (
-            isinstance(record, Principle | Provision | Prohibition)
-            and record.wording is not None
-            and record.attestation is not Attestation.OFFICIAL_TEXT
-        ):
-            problems.append(
-                _problem(
-                    item,
-                    ("wording",),
-                    "wording may only be given from the official text "
-                    "(attestation: official_text); put reported content in gist",
-                )
-            )
-    _cycle_cache.clear()  # the bodies of this check: not kept alive after it
-    return problems
+def _duplicate(item: Located, other: Located) -> Problem:
+    where = f" (first defined in {other.origin.file}:{other.origin.line()})"
+    if other.origin.bundled and not item.origin.bundled:
+        where += "; to replace the bundled record, mark yours with override: true"
+    return _problem(item, ("id",), f"duplicate id {item.record.id!r}{where}")
 
 
 def _unique_codes(jurisdictions: Iterable[Located], problems: list[Problem]) -> set[str]:
@@ -300,7 +295,8 @@ def is_url(url: str) -> bool:
     return _URL.fullmatch(url) is not None
 
 
-def _check_provenance(item: Located) -> list[Problem]:
+def _check_provenance(item: Located, context: Context) -> list[Problem]:
+    """Sources, unknowns, non-empty texts, names and locators of a sourced record."""
     record = item.record
     assert isinstance(record, Record)
     problems = _check_sources(item, ("sources",), record.sources, required=True)
@@ -358,16 +354,16 @@ def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
-def _check_concept(
-    item: Located, record: PrincipleConcept, concepts: dict[str, Located]
-) -> list[Problem]:
+def _check_concept(item: Located, context: Context) -> list[Problem]:
     """A concept needs a label and a definition; an alias may not name another concept."""
+    record = item.record
+    assert isinstance(record, PrincipleConcept)
     problems = []
     for name in ("label", "definition"):
         if not getattr(record, name).strip():
             problems.append(_problem(item, (name,), "must not be empty"))
     for index, alias in enumerate(record.aliases):
-        for other_id, other in concepts.items():
+        for other_id, other in context.concepts.items():
             other_record = other.record
             assert isinstance(other_record, PrincipleConcept)
             if other_id != record.id and (
@@ -384,15 +380,12 @@ def _check_concept(
     return problems
 
 
-def _check_principle(
-    item: Located,
-    record: Principle,
-    concepts: dict[str, Located],
-    everything: Mapping[str, Located],
-) -> list[Problem]:
+def _check_principle(item: Located, context: Context) -> list[Problem]:
     """Its concepts exist; a bundled principle maps to at least one (our editorial mapping)."""
+    record = item.record
+    assert isinstance(record, Principle)
     problems = _check_refs(
-        item, ("concepts",), record.concepts, concepts, "principle concept", everything
+        item, ("concepts",), record.concepts, context.concepts, "principle concept", context.seen
     )
     if item.origin.packaged and not record.concepts:
         problems.append(
@@ -424,9 +417,9 @@ def _check_parts(item: Located) -> list[Problem]:
     return problems
 
 
-def _check_topic(
-    item: Located, topics: dict[str, Located], names: dict[str, list[tuple[str, str]]]
-) -> list[Problem]:
+def _check_topic(item: Located, context: Context) -> list[Problem]:
+    """A topic has a label, a known parent outside any cycle, and aliases of its own."""
+    topics = context.topics
     record = item.record
     assert isinstance(record, Topic)
     problems = []
@@ -445,11 +438,11 @@ def _check_topic(
     if not record.label.strip():
         problems.append(_problem(item, ("label",), "must not be empty"))
     for index, alias in enumerate(record.aliases):
-        problems.extend(_check_alias(item, index, alias, names))
+        problems.extend(_check_alias(item, index, alias, context.topic_names))
     return problems
 
 
-def _topic_names(topics: dict[str, Located]) -> dict[str, list[tuple[str, str]]]:
+def _topic_names(topics: Mapping[str, Located]) -> dict[str, list[tuple[str, str]]]:
     """Every topic id and alias, casefolded, with whose it is (``(topic id, "id"|"alias")``)."""
     names: dict[str, list[tuple[str, str]]] = {}
     for topic_id, item in topics.items():
@@ -462,7 +455,7 @@ def _topic_names(topics: dict[str, Located]) -> dict[str, list[tuple[str, str]]]
 
 
 def _check_alias(
-    item: Located, index: int, alias: str, names: dict[str, list[tuple[str, str]]]
+    item: Located, index: int, alias: str, names: Mapping[str, list[tuple[str, str]]]
 ) -> list[Problem]:
     """A topic alias names one topic: not empty, not another topic's id or alias."""
     if not alias.strip():
@@ -475,46 +468,37 @@ def _check_alias(
     return []
 
 
-def _check_body(
-    item: Located,
-    record: Body,
-    bodies: dict[str, Located],
-    instruments: dict[str, Located],
-    codes: set[str],
-) -> list[Problem]:
+def _check_body(item: Located, context: Context) -> list[Problem]:
+    """A body's parent, founding instrument and jurisdiction exist; no parent cycle."""
+    record = item.record
+    assert isinstance(record, Body)
     problems = []
     if record.parent is not None:
-        problems.extend(_check_refs(item, ("parent",), [record.parent], bodies, "body"))
+        problems.extend(_check_refs(item, ("parent",), [record.parent], context.bodies, "body"))
         if record.parent == record.id:
             problems.append(_problem(item, ("parent",), "a body cannot be its own parent"))
-        elif record.id in _cycles_of(bodies):
+        elif record.id in context.cyclic:
             problems.append(_problem(item, ("parent",), "body parents form a cycle"))
     if record.established_by is not None:
         problems.extend(
             _check_refs(
-                item, ("established_by",), [record.established_by], instruments, "instrument"
+                item,
+                ("established_by",),
+                [record.established_by],
+                context.instruments,
+                "instrument",
             )
         )
     if record.jurisdiction is not None:
         problems.extend(
-            _check_refs(item, ("jurisdiction",), [record.jurisdiction], codes, "jurisdiction")
+            _check_refs(
+                item, ("jurisdiction",), [record.jurisdiction], context.codes, "jurisdiction"
+            )
         )
     return problems
 
 
-_cycle_cache: dict[int, tuple[dict[str, Located], frozenset[str]]] = {}
-
-
-def _cycles_of(bodies: dict[str, Located]) -> frozenset[str]:
-    """:func:`_in_cycles` of one check's bodies, computed once for all of them."""
-    found = _cycle_cache.get(id(bodies))
-    if found is None or found[0] is not bodies:
-        _cycle_cache.clear()
-        found = _cycle_cache[id(bodies)] = (bodies, _in_cycles(bodies))
-    return found[1]
-
-
-def _in_cycles(records: dict[str, Located]) -> frozenset[str]:
+def _in_cycles(records: Mapping[str, Located]) -> frozenset[str]:
     """The ids whose ``parent`` chain comes back to them (each chain walked once)."""
     state: dict[str, int] = {}  # 1: on the current walk, 2: done
     cyclic: set[str] = set()
@@ -532,13 +516,23 @@ def _in_cycles(records: dict[str, Located]) -> frozenset[str]:
     return frozenset(cyclic)
 
 
-def _check_instrument(
-    item: Located,
-    record: Instrument,
-    bodies: dict[str, Located],
-    instruments: dict[str, Located],
-    codes: set[str],
-) -> list[Problem]:
+def _check_instrument(item: Located, context: Context) -> list[Problem]:
+    """An instrument's titles, jurisdiction, issuers, events, date and relations."""
+    record = item.record
+    assert isinstance(record, Instrument)
+    problems = _check_titles(item, record)
+    problems.extend(
+        _check_refs(item, ("jurisdiction",), [record.jurisdiction], context.codes, "jurisdiction")
+    )
+    problems.extend(_check_refs(item, ("issuers",), record.issuers, context.bodies, "body"))
+    problems.extend(_check_events(item, record, context.bodies))
+    problems.extend(_check_date(item, record))
+    problems.extend(_check_relations(item, record, context.instruments))
+    return problems
+
+
+def _check_titles(item: Located, record: Instrument) -> list[Problem]:
+    """At least one title, the English one first, none empty."""
     problems = []
     if not record.titles:
         problems.append(_problem(item, ("titles",), "at least one title is required"))
@@ -551,10 +545,14 @@ def _check_instrument(
     for index, title in enumerate(record.titles):
         if not title.text.strip():
             problems.append(_problem(item, ("titles", index, "text"), "must not be empty"))
-    problems.extend(
-        _check_refs(item, ("jurisdiction",), [record.jurisdiction], codes, "jurisdiction")
-    )
-    problems.extend(_check_refs(item, ("issuers",), record.issuers, bodies, "body"))
+    return problems
+
+
+def _check_events(
+    item: Located, record: Instrument, bodies: Mapping[str, Located]
+) -> list[Problem]:
+    """Each event is sourced, by a known body, in date order, not in force before enacted."""
+    problems = []
     previous: tuple[int, PartialDate] | None = None
     first_enacted: PartialDate | None = None
     for index, event in enumerate(record.events):
@@ -570,42 +568,69 @@ def _check_instrument(
             )
         if event.date is None:
             continue
-        if previous is not None and event.date.end < previous[1].start:
-            problems.append(
-                _problem(
-                    item,
-                    (*path, "date"),
-                    f"events out of order: {event.date} comes after "
-                    f"events[{previous[0]}] dated {previous[1]}",
-                )
-            )
+        problems.extend(_check_event_date(item, path, event, previous, first_enacted))
         previous = (index, event.date)
         if event.kind in _ENACTING and first_enacted is None:
             first_enacted = event.date
-        if (
-            event.kind is EventKind.IN_FORCE
-            and first_enacted is not None
-            and event.date.end < first_enacted.start
-        ):
-            problems.append(
-                _problem(
-                    item,
-                    (*path, "date"),
-                    f"in force ({event.date}) before it was adopted or signed ({first_enacted})",
-                )
-            )
-    dated = [e.date for e in record.events if e.date is not None]
-    if record.date is not None and dated and record.date not in dated:
+    return problems
+
+
+def _check_event_date(
+    item: Located,
+    path: tuple[str | int, ...],
+    event: Event,
+    previous: tuple[int, PartialDate] | None,
+    first_enacted: PartialDate | None,
+) -> list[Problem]:
+    """An event's date is not before the previous event's, nor in force before enacted."""
+    assert event.date is not None
+    problems = []
+    if previous is not None and event.date.end < previous[1].start:
         problems.append(
             _problem(
                 item,
-                ("date",),
-                f"date {record.date} is not the date of any of its events "
-                f"({', '.join(sorted({str(d) for d in dated}))})",
+                (*path, "date"),
+                f"events out of order: {event.date} comes after "
+                f"events[{previous[0]}] dated {previous[1]}",
             )
         )
+    if (
+        event.kind is EventKind.IN_FORCE
+        and first_enacted is not None
+        and event.date.end < first_enacted.start
+    ):
+        problems.append(
+            _problem(
+                item,
+                (*path, "date"),
+                f"in force ({event.date}) before it was adopted or signed ({first_enacted})",
+            )
+        )
+    return problems
+
+
+def _check_date(item: Located, record: Instrument) -> list[Problem]:
+    """The instrument's own date, if given, is the date of one of its events."""
+    dated = [e.date for e in record.events if e.date is not None]
+    if record.date is None or not dated or record.date in dated:
+        return []
+    return [
+        _problem(
+            item,
+            ("date",),
+            f"date {record.date} is not the date of any of its events "
+            f"({', '.join(sorted({str(d) for d in dated}))})",
+        )
+    ]
+
+
+def _check_relations(
+    item: Located, record: Instrument, instruments: Mapping[str, Located]
+) -> list[Problem]:
+    """Each relation targets another known instrument; its sources are URLs."""
+    problems = []
     for index, relation in enumerate(record.relations):
-        path = ("relations", index)
+        path: tuple[str | int, ...] = ("relations", index)
         if relation.target not in instruments:
             problems.append(
                 _problem(
@@ -623,6 +648,81 @@ def _check_instrument(
     return problems
 
 
+def _check_topic_refs(item: Located, context: Context) -> list[Problem]:
+    """The record's topics exist."""
+    topics: Sequence[str] = getattr(item.record, "topics", ())
+    return _check_refs(item, ("topics",), topics, context.topics, "topic", context.seen)
+
+
+def _check_instrument_ref(item: Located, context: Context) -> list[Problem]:
+    """The instrument the record belongs to exists."""
+    ref: str = getattr(item.record, "instrument", "")
+    return _check_refs(
+        item, ("instrument",), [ref], context.instruments, "instrument", context.seen
+    )
+
+
+def _check_code(item: Located, context: Context) -> list[Problem]:
+    """A jurisdiction's code has the form of one (its uniqueness is checked before)."""
+    record = item.record
+    assert isinstance(record, Jurisdiction)
+    if CODE_PATTERN.fullmatch(record.code):
+        return []
+    return [_problem(item, ("code",), f"invalid code {record.code!r}: use e.g. 'BY' or 'CIS'")]
+
+
+def _check_holder(item: Located, context: Context) -> list[Problem]:
+    """A competency has a holder: a known body, or at least a holder role."""
+    record = item.record
+    assert isinstance(record, Competency)
+    if record.holder is None:
+        if record.holder_role is None:
+            return [_problem(item, ("holder",), "give a holder (body id) or a holder_role")]
+        return []
+    return _check_refs(item, ("holder",), [record.holder], context.bodies, "body", context.seen)
+
+
+def _check_wording(item: Located, context: Context) -> list[Problem]:
+    """Wording is quoted only from a text that was read (attestation ``official_text``)."""
+    record = item.record
+    if getattr(record, "wording", None) is None or (
+        getattr(record, "attestation", None) is Attestation.OFFICIAL_TEXT
+    ):
+        return []
+    return [
+        _problem(
+            item,
+            ("wording",),
+            "wording may only be given from the official text "
+            "(attestation: official_text); put reported content in gist",
+        )
+    ]
+
+
+_PART = (_check_provenance, _check_topic_refs, _check_instrument_ref)
+"""The rules of a part of an instrument (principle, provision, ...), in this order."""
+
+RULES: dict[type[AnyRecord], tuple[Rule, ...]] = {
+    Topic: (_check_topic,),
+    PrincipleConcept: (_check_concept,),
+    Jurisdiction: (_check_provenance, _check_code),
+    Body: (_check_provenance, _check_body),
+    Instrument: (_check_provenance, _check_topic_refs, _check_instrument),
+    Principle: (*_PART, _check_principle, _check_wording),
+    Competency: (*_PART, _check_holder),
+    Prohibition: (*_PART, _check_wording),
+    Objective: _PART,
+    Provision: (*_PART, _check_wording),
+    LifecycleStage: (_check_provenance, _check_instrument_ref),
+    ReviewProcess: (_check_provenance, _check_instrument_ref),
+}
+"""The rules of each record type, run in this order on every record after the id checks.
+
+To add a record type or a rule: one entry or one function here. Every record also has
+its ``added_in``/``changed_in`` checked against the data version first.
+"""
+
+
 @attrs.frozen
 class Unstructured:
     """A record that could not be structured: its raw mapping, and the problems found."""
@@ -636,13 +736,13 @@ class Unstructured:
 # (path in the raw record, collection of the target, what it is called in messages)
 _RAW_REFERENCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("jurisdiction",), "codes", "jurisdiction"),
-    (("topics",), "topics", "topic"),
-    (("issuers",), "bodies", "body"),
-    (("instrument",), "instruments", "instrument"),
-    (("holder",), "bodies", "body"),
-    (("established_by",), "instruments", "instrument"),
-    (("relations", "target"), "instruments", "instrument"),
-    (("events", "body"), "bodies", "body"),
+    (("topics",), Topic.collection, "topic"),
+    (("issuers",), Body.collection, "body"),
+    (("instrument",), Instrument.collection, "instrument"),
+    (("holder",), Body.collection, "body"),
+    (("established_by",), Instrument.collection, "instrument"),
+    (("relations", "target"), Instrument.collection, "instrument"),
+    (("events", "body"), Body.collection, "body"),
 )
 
 
@@ -655,19 +755,13 @@ def reference_problems(
     """
     if not unstructured:
         return []
-    known: dict[str, set[str]] = {
-        "codes": set(),
-        "topics": set(),
-        "bodies": set(),
-        "instruments": set(),
-    }
+    known: dict[str, set[str]] = {group: set() for _steps, group, _what in _RAW_REFERENCES}
     for found in located:
         record = found.record
         if isinstance(record, Jurisdiction):
             known["codes"].add(record.code)
-        group = {Topic: "topics", Body: "bodies", Instrument: "instruments"}.get(type(record))
-        if group is not None:
-            known[group].add(record.id)
+        elif isinstance(record, Topic | Body | Instrument):
+            known[record.collection].add(record.id)
     problems: list[Problem] = []
     for item in unstructured:
         reported = {path[:1] for path, _message in item.found}
@@ -692,9 +786,7 @@ def _raw_references(
 ) -> Iterator[tuple[tuple[str | int, ...], tuple[str, str], str]]:
     """(path, (target collection, name), id) for every string reference in ``raw``."""
     for steps, group, what in _RAW_REFERENCES:
-        if cls is Topic or (steps[0] == "holder" and cls is not Competency):
-            continue
-        if steps[0] == "jurisdiction" and cls not in (Body, Instrument):
+        if not _references_apply(steps[0], cls):
             continue
         value = raw.get(steps[0])
         if len(steps) == 2:
@@ -708,3 +800,10 @@ def _raw_references(
             for index, entry in enumerate(value):
                 if isinstance(entry, str):
                     yield (steps[0], index), (group, what), entry
+
+
+def _references_apply(field: str, cls: type) -> bool:
+    """Whether the reference ``field`` of a raw mapping is one of ``cls``'s references."""
+    if cls is Topic or (field == "holder" and cls is not Competency):
+        return False
+    return field != "jurisdiction" or cls in (Body, Instrument)

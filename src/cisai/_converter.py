@@ -142,20 +142,11 @@ def _structure_bool(value: Any, _: type) -> bool:
     raise TypeError(f"expected true or false, got {_type_name(value)}")
 
 
-_DATES: dict[tuple[bool, Any], PartialDate] = {}
-"""Parsed dates by their text (and the rules): a dataset repeats the same dates."""
-
-
 def _structure_date(value: Any, _: type) -> PartialDate:
+    """A date; within :func:`bulk`, one object per distinct text (a dataset repeats its
+    dates: sharing them keeps a fifth of a load's memory, see docs/performance.md)."""
     if value.__class__ is str:
-        key = (_json.get(), value)
-        known = _DATES.get(key)
-        if known is not None:
-            return known
-        parsed = _parse_date(value)
-        if len(_DATES) < 100_000:
-            _DATES[key] = parsed
-        return parsed
+        return _shared_value((PartialDate, _json.get(), value), lambda: _parse_date(value))  # type: ignore[no-any-return]
     return _parse_date(value)
 
 

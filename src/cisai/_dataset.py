@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from cisai._errors import NotFoundError, closest, suggest
+from cisai._index import Index
 from cisai._model import (
     RECORD_TYPES,
     AnyRecord,
@@ -26,7 +27,6 @@ from cisai._model import (
     ReviewProcess,
     Topic,
 )
-from cisai._query import Index
 from cisai._selection import Selection
 from cisai._version import DATA_VERSION, SOURCES_READ_UNTIL
 
@@ -38,12 +38,6 @@ MODEL_LAW_ID = "cis-model-law-ai-2025"
 
 _PART_TYPES = tuple(cls for cls in RECORD_TYPES if "instrument" in attrs.fields_dict(cls))
 """The record types that are parts of an instrument (they have an ``instrument`` field)."""
-
-
-def _date_order(instrument: Instrument) -> tuple[int, Any, str]:
-    if instrument.date is None:
-        return (1, None, instrument.id)
-    return (0, instrument.date.sort_key(), instrument.id)
 
 
 class Dataset:
@@ -81,10 +75,9 @@ class Dataset:
         grouped: dict[type, list[Any]] = {cls: [] for cls in RECORD_TYPES}
         for record in records:
             grouped[type(record)].append(record)
-        instruments = tuple(sorted(grouped[Instrument], key=_date_order))
-        index.index_instruments(instruments)
         for cls in RECORD_TYPES:
-            items = instruments if cls is Instrument else grouped[cls]
+            # Instruments in date order: the index's own tuple, which its positions refer to.
+            items = index.ordered if cls is Instrument else grouped[cls]
             set_(self, cls.collection, Selection(items, index, cls))
 
     def __setattr__(self, name: str, value: Any) -> None:

@@ -54,7 +54,8 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
-_DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "sources_read_until", "generated_by"})
+DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "sources_read_until", "generated_by"})
+"""The keys of a Dataset document besides its record collections."""
 
 
 def load(
@@ -96,12 +97,11 @@ def load(
 
 @contextlib.contextmanager
 def _forgetting_suggestions() -> Iterator[None]:
-    """Caches that make suggestions linear live as long as one load."""
+    """The cache that makes suggestions linear lives as long as one load."""
     try:
         yield
     finally:
         clear_suggestion_cache()
-        _source_ids.clear()
 
 
 # -- reading -------------------------------------------------------------------------
@@ -258,7 +258,7 @@ def _parse_json(text: str, file: str) -> Any:
             file=file,
         )
     check_schema_version(data["schema_version"])
-    return {k: v for k, v in data.items() if k not in _DOCUMENT_KEYS}
+    return {k: v for k, v in data.items() if k not in DOCUMENT_KEYS}
 
 
 # -- structuring -----------------------------------------------------------------------
@@ -278,7 +278,7 @@ def _problems_at(
         )
 
 
-def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[str, Source]:
+def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> Catalogue:
     """Every ``sources:`` entry of every file, checked once, reachable by id and by URL."""
     by_key: dict[str, Source] = {}
     first_seen: dict[str, tuple[str, bool]] = {}
@@ -321,7 +321,7 @@ def _catalogue(documents: Sequence[Document], problems: list[Problem]) -> dict[s
                     continue  # a user may catalogue a page the bundled data cites too
                 found.append(((), f"source {key!r} is defined twice (first in {first})"))
             problems.extend(_problems_at(found, origin, str(source_id)))
-    return by_key
+    return Catalogue(by_key)
 
 
 def _inline_source(url: str) -> Source:
@@ -329,22 +329,18 @@ def _inline_source(url: str) -> Source:
     return Source(url=url.strip())
 
 
-_source_ids: dict[int, tuple[dict[str, Source], int, frozenset[str]]] = {}
+class Catalogue(dict[str, Source]):
+    """The sources of one load by id and by URL, with the ids alone (what suggestions name),
+    computed once when the catalogue is complete."""
 
-
-def _ids_of(catalogue: dict[str, Source]) -> frozenset[str]:
-    """The source ids of a catalogue (not its URLs), computed once per catalogue."""
-    found = _source_ids.get(id(catalogue))
-    if found is None or found[0] is not catalogue or found[1] != len(catalogue):
-        ids = frozenset(k for k in catalogue if not k.startswith("http"))
-        _source_ids.clear()
-        _source_ids[id(catalogue)] = found = (catalogue, len(catalogue), ids)
-    return found[2]
+    def __init__(self, by_key: dict[str, Source]) -> None:
+        super().__init__(by_key)
+        self.ids = frozenset(k for k in by_key if not k.startswith("http"))
 
 
 def _expand_sources(
     value: Any,
-    catalogue: dict[str, Source],
+    catalogue: Catalogue,
     path: tuple[str | int, ...],
     report: list[tuple[tuple[str | int, ...], str]],
 ) -> Any:
@@ -366,7 +362,7 @@ def _expand_sources(
                 (
                     (*path, index),
                     f"unknown source {item!r}; "
-                    + suggest(item, _ids_of(catalogue))
+                    + suggest(item, catalogue.ids)
                     + " (a source is a catalogue id, an http(s) URL, or a mapping with a url)",
                 )
             )
@@ -375,9 +371,7 @@ def _expand_sources(
     return expanded
 
 
-def _prepare(
-    raw: Any, catalogue: dict[str, Source]
-) -> tuple[Any, list[tuple[tuple[str | int, ...], str]]]:
+def _prepare(raw: Any, catalogue: Catalogue) -> tuple[Any, list[tuple[tuple[str | int, ...], str]]]:
     """A shallow copy of a raw record with its source references expanded."""
     report: list[tuple[tuple[str | int, ...], str]] = []
     record = dict(raw)
@@ -406,7 +400,7 @@ def _prepare(
 
 def _expand_locator(
     item: Any,
-    catalogue: dict[str, Source],
+    catalogue: Catalogue,
     path: tuple[str | int, ...],
     report: list[tuple[tuple[str | int, ...], str]],
 ) -> Any:
@@ -481,7 +475,7 @@ class _Reader:
     """Structures the records of one document, reporting what fails."""
 
     document: Document
-    catalogue: dict[str, Source]
+    catalogue: Catalogue
     problems: list[Problem]
     unstructured: list[Unstructured] | None
 

@@ -13,7 +13,8 @@ Nothing here reads files or imports cattrs or PyYAML; this module only describes
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from typing import ClassVar, TypeAlias, TypeVar
 
 import attrs
@@ -23,7 +24,9 @@ from cisai._dates import PartialDate
 _T = TypeVar("_T")
 
 __all__ = [
+    "PROVENANCE_FIELDS",
     "RECORD_TYPES",
+    "TYPE_NAMES",
     "Attestation",
     "Body",
     "BodyKind",
@@ -753,6 +756,16 @@ RECORD_TYPES: tuple[type[AnyRecord], ...] = (
     ReviewProcess,
 )
 """Every record type, in the order their collections appear in files and documents."""
+
+TYPE_NAMES: Mapping[type, str] = {
+    cls: re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower() for cls in RECORD_TYPES
+}
+"""Each record type's snake_case name (``LifecycleStage`` -> ``"lifecycle_stage"``): the
+``type`` of a JSON Lines or CSV row, and the CLI's name for the type."""
+
+PROVENANCE_FIELDS: tuple[str, ...] = tuple(a.name for a in attrs.fields(Record) if a.name != "id")
+"""How a record is known and when it entered the data, in the order outputs give them
+(after the id and the record's own fields)."""
 
 
 def _short_repr(record: AnyRecord) -> str:

@@ -12,7 +12,8 @@ from cisai._errors import ArgumentError, CisaiError, QueryError, suggest
 if TYPE_CHECKING:
     from typing import Unpack
 
-    from cisai._query import Criteria, Index
+    from cisai._index import Index
+    from cisai._query import Criteria
 
 __all__ = ["Selection"]
 
@@ -144,7 +145,9 @@ class Selection(Sequence[T], Generic[T]):
             return self
         if self._index is None:
             raise QueryError("this Selection is not attached to a dataset and cannot be filtered")
-        return self._like(self._index.filter(self._items, criteria, self._type))
+        from cisai._query import filter_records
+
+        return self._like(filter_records(self._index, self._items, criteria, self._type))
 
     def sorted(self, key: str | Callable[[T], Any] = "date", reverse: bool = False) -> Selection[T]:
         """A copy in another order: by a field name (``"date"``, ``"kind"``, ``"title"``, ...)

@@ -15,14 +15,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from cisai._arguments import kind_of, require_bool
 from cisai._dataset import Dataset
 from cisai._errors import ArgumentError
-from cisai._model import RECORD_TYPES
+from cisai._model import RECORD_TYPES, TYPE_NAMES
 from cisai._serialize import to_dict
 
 __all__ = ["record_type", "records_of", "to_csv", "to_jsonl"]
@@ -30,7 +29,7 @@ __all__ = ["record_type", "records_of", "to_csv", "to_jsonl"]
 
 def record_type(record: Any) -> str:
     """The snake_case type name of a record: ``Instrument`` -> ``"instrument"``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(record).__name__).lower()
+    return TYPE_NAMES[type(record)]
 
 
 _RECORDS = tuple(RECORD_TYPES)

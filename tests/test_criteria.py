@@ -1,4 +1,4 @@
-"""Criteria an editor can complete: filter()'s keywords are typed and documented."""
+"""The criteria table: typed keywords an editor completes, and what each criterion reads."""
 
 from __future__ import annotations
 
@@ -72,3 +72,28 @@ def test_mypy_catches_a_misspelt_criterion(tmp_path: typing.Any) -> None:
     assert status == 1
     assert 'Unexpected keyword argument "topik"' in out
     assert out.count("error:") == 1
+
+
+def test_each_criterion_reads_a_field_of_the_types_it_applies_to() -> None:
+    from cisai._criteria import Criterion, field_types
+    from cisai._model import RECORD_TYPES, Body
+
+    for name, criterion in CRITERIA.items():
+        assert isinstance(criterion, Criterion)
+        assert criterion.name == name
+        assert criterion.description.strip()
+        for cls in RECORD_TYPES:
+            # text reads many fields, body a body's parent, jurisdiction a part's instrument's
+            if criterion.applies_to(cls) and name not in ("text", "body", "jurisdiction"):
+                assert criterion.field in field_types(cls), (name, cls)
+    assert CRITERIA["body"].applies_to(Body)  # a body's parent
+
+
+def test_a_criterion_refused_for_a_type_names_the_ones_the_table_accepts() -> None:
+    import pytest
+
+    from cisai._model import Topic
+
+    accepted = [c.name for c in CRITERIA.values() if c.applies_to(Topic)]
+    with pytest.raises(cisai.QueryError, match="accepted: " + ", ".join(accepted) + "$"):
+        cisai.load().topics.filter(status="in_force")
