@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
     from typing import Unpack
 
     from cisai._comparison import Comparison, ComparisonEntry, ComparisonRow
+    from cisai._criteria import CRITERIA, Criteria, Criterion
     from cisai._dataset import MODEL_LAW_ID, Dataset
     from cisai._dates import PartialDate, Precision
     from cisai._errors import (
@@ -79,7 +80,6 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a 
         Topic,
         Unknown,
     )
-    from cisai._query import Criteria
     from cisai._selection import Selection
     from cisai._wordsearch import SearchHit
 
@@ -140,7 +140,7 @@ _LAZY = {
         "Unknown",
     ),
     "cisai._inforce": ("InForce", "InForceState"),
-    "cisai._query": ("Criteria",),
+    "cisai._criteria": ("CRITERIA", "Criteria", "Criterion"),
     "cisai._wordsearch": ("SearchHit",),
     "cisai._selection": ("Selection",),
 }
@@ -165,6 +165,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "CRITERIA",
     "DATA_VERSION",
     "MODEL_LAW_ID",
     "NOT_FOUND",
@@ -185,6 +186,7 @@ __all__ = [
     "CompetencyKind",
     "Confidence",
     "Criteria",
+    "Criterion",
     "DataError",
     "Dataset",
     "Event",
@@ -298,7 +300,7 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset | None = None
     """
     from cisai._comparison import compare as _compare
 
-    return _compare(dataset if dataset is not None else load(), on=on, topic=topic)
+    return _compare(on, topic, dataset=dataset if dataset is not None else load())
 
 
 def compare_principles(
@@ -453,7 +455,7 @@ def from_json(text: str | bytes, cls: Any = None) -> Any:
     >>> from_json(to_json(load().instruments[:2]), Selection).ids() == load().instruments[:2].ids()
     True
     """
-    from cisai._serialize import from_json as _from_json
+    from cisai._reading import from_json as _from_json
 
     if cls is None:
         return _from_json(text)
@@ -478,7 +480,7 @@ def to_jsonld(obj: Any, dataset: Dataset | None = None) -> dict[str, Any]:
     """schema.org JSON-LD: an instrument, or a ``@graph`` of instruments, as ``Legislation``."""
     from cisai._jsonld import to_jsonld as _to_jsonld
 
-    return _to_jsonld(obj, dataset)
+    return _to_jsonld(obj, dataset if dataset is not None or isinstance(obj, Dataset) else load())
 
 
 def to_frame(obj: Any) -> Any:

@@ -197,7 +197,7 @@ class Comparison:
         }
 
 
-def compare(dataset: Dataset, *, on: Any = None, topic: Any = None) -> Comparison:
+def compare(on: Any = None, topic: Any = None, *, dataset: Dataset) -> Comparison:
     """Each participating state's instruments by group, with their status ``on`` a day.
 
     ``topic`` narrows to instruments on that topic (sub-topics included).

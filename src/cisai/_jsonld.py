@@ -190,18 +190,7 @@ def to_jsonld(
 
         instruments = [r for r in records_of(obj) if isinstance(r, Instrument)]
     if dataset is None:
-        dataset = _bundled_until_the_caller_resolves_it()
+        raise ArgumentError("dataset: give the Dataset whose names to use (cisai.to_jsonld does)")
     if isinstance(obj, Instrument):
         return {"@context": SCHEMA_ORG_CONTEXT, **_node(obj, dataset)}
     return {"@context": SCHEMA_ORG_CONTEXT, "@graph": [_node(i, dataset) for i in instruments]}
-
-
-def _bundled_until_the_caller_resolves_it() -> Dataset:
-    """The bundled dataset, for a caller that passes ``dataset=None`` with records.
-
-    Transitional: ``cisai.to_jsonld`` is to pass ``load()`` itself; then this goes, with
-    its entry in the import contract's ``ignore_imports`` (pyproject.toml).
-    """
-    from cisai._loading import load
-
-    return load()

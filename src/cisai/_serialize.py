@@ -29,7 +29,7 @@ from cisai._matrix import MatrixCell, MatrixEntry, _Matrix
 from cisai._model import PROVENANCE_FIELDS
 from cisai._version import SCHEMA_VERSION, __version__
 
-__all__ = ["from_json", "to_dict", "to_json"]  # from_json: see the end
+__all__ = ["to_dict", "to_json"]
 
 T = TypeVar("T")
 
@@ -118,11 +118,3 @@ def to_json(obj: Any, indent: int | None = None) -> str:
     with shared_output(), paused():
         data = to_dict(obj)
         return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
-
-
-def from_json(text: str | bytes, cls: Any = Dataset) -> Any:
-    """:func:`cisai._reading.from_json`, named here until ``cisai/__init__`` imports it from
-    there (the reading belongs to the loading layer; this module only writes)."""
-    from cisai._reading import from_json as _from_json
-
-    return _from_json(text, cls)
