@@ -142,8 +142,8 @@ class Dataset:
     def jurisdiction(self, value: str) -> Jurisdiction:
         """A jurisdiction by its code, id or name in any language the data gives.
 
-        Case and diacritics are ignored: ``"BY"``, ``"by"``, ``"Belarus"`` and
-        ``"Беларусь"`` are Belarus. An unknown value raises
+        Case and diacritics are ignored: ``"BY"``, ``"by"``, ``"BLR"``, ``"Belarus"``
+        and ``"Беларусь"`` are Belarus. An unknown value raises
         :class:`~cisai.NotFoundError` naming the closest codes and names.
         """
         code = self._index.jurisdiction_code(value)
@@ -151,8 +151,7 @@ class Dataset:
             raise NotFoundError(
                 f"no jurisdiction {value!r}; "
                 + closest(str(value), self._index.jurisdiction_names)
-                + " (accepted: the code such as 'BY', the id, or a name the data gives;"
-                " the data holds no ISO alpha-3 codes)"
+                + " (accepted: the code such as 'BY' or 'BLR', the id, or a name the data gives)"
             )
         return next(j for j in self.jurisdictions if j.code == code)
 

@@ -278,12 +278,13 @@ def folded(text: str) -> str:
 
 
 def _jurisdiction_keys(records: Sequence[AnyRecord]) -> tuple[dict[str, str], dict[str, str]]:
-    """Folded code, id and every name -> code; and each code and name as written -> code."""
+    """Folded code, alpha-3 code, id and every name -> code; and each as written -> code."""
     keys: dict[str, str] = {}
     names: dict[str, str] = {}
     for record in records:
         if isinstance(record, Jurisdiction):
-            spelled = [record.code, record.name, *(n.text for n in record.names)]
+            alpha_3 = [record.alpha_3] if record.alpha_3 else []
+            spelled = [record.code, *alpha_3, record.name, *(n.text for n in record.names)]
             for text in (*spelled, record.id):
                 keys.setdefault(folded(text), record.code)
             for text in spelled:  # what suggestions name: the id repeats the code

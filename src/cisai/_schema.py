@@ -115,23 +115,9 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     }
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the Dataset document that ``to_json`` writes.
-
-    >>> schema = json_schema()
-    >>> schema["$schema"]
-    'https://json-schema.org/draft/2020-12/schema'
-    >>> sorted(schema["$defs"]["Instrument"]["required"])[:3]
-    ['added_in', 'attestation', 'confidence']
-    """
-    defs: dict[str, Any] = {
-        "PartialDate": {
-            "description": "A date known to the year, the month or the day (reduced ISO 8601).",
-            "type": "string",
-            "pattern": ISO_PATTERN,
-        }
-    }
-    properties: dict[str, Any] = {
+def _document_properties() -> dict[str, Any]:
+    """The Dataset document's own keys (its versions and provenance), before the records."""
+    return {
         "schema_version": {
             "description": "The version of this JSON shape, MAJOR.MINOR (this schema: MAJOR "
             + SCHEMA_VERSION.split(".")[0]
@@ -153,6 +139,25 @@ def json_schema() -> dict[str, Any]:
         },
         "generated_by": {"description": "The program that wrote the document.", "type": "string"},
     }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the Dataset document that ``to_json`` writes.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> sorted(schema["$defs"]["Instrument"]["required"])[:3]
+    ['added_in', 'attestation', 'confidence']
+    """
+    defs: dict[str, Any] = {
+        "PartialDate": {
+            "description": "A date known to the year, the month or the day (reduced ISO 8601).",
+            "type": "string",
+            "pattern": ISO_PATTERN,
+        }
+    }
+    properties = _document_properties()
     for cls in RECORD_TYPES:
         properties[cls.collection] = {"type": "array", "items": _schema_of(cls, defs)}
     return {
