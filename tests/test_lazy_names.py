@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,18 +19,31 @@ def test_every_public_name_resolves() -> None:
 
     public = set(cisai.__all__)
     assert len(public) == len(cisai.__all__), "a name is listed twice in __all__"
-    lazy = {name for names in cisai._LAZY.values() for name in names}
-    assert lazy <= public, f"lazy names missing from __all__: {sorted(lazy - public)}"
-    for name in sorted(public - lazy):
+    modules = [importlib.import_module(m) for m in cisai._PUBLIC_MODULES]
+    lazy = [name for module in modules for name in module.__all__]
+    assert len(lazy) == len(set(lazy)), "a name is exported by two modules"
+    assert set(lazy) <= public, f"lazy names missing from __all__: {sorted(set(lazy) - public)}"
+    for name in sorted(public - set(lazy)):
         value = getattr(cisai, name)
         if callable(value):
             assert value.__module__ == "cisai", f"{name} comes from {value.__module__}"
         else:
             assert value == getattr(_version, name), name
     assert set(dir(cisai)) >= public
-    for module, names in cisai._LAZY.items():
-        for name in names:
-            assert getattr(cisai, name) is getattr(importlib.import_module(module), name)
+    for module in modules:
+        for name in module.__all__:
+            assert getattr(cisai, name) is getattr(module, name)
+
+
+def test_the_type_checkers_see_the_same_modules() -> None:
+    """The star imports under TYPE_CHECKING name exactly the modules of _PUBLIC_MODULES."""
+    tree = ast.parse(Path(cisai.__file__).read_text(encoding="utf-8"))
+    block = next(
+        n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"
+    )
+    starred = [n.module for n in block.body if isinstance(n, ast.ImportFrom)]
+    assert sorted(starred) == sorted(cisai._PUBLIC_MODULES)  # ruff sorts the imports
+    assert all(a.name == "*" for n in block.body if isinstance(n, ast.ImportFrom) for a in n.names)
 
 
 def test_from_import_works_in_a_fresh_interpreter() -> None:

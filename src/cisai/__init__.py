@@ -15,238 +15,81 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 from cisai._fork import held as _held
-from cisai._version import DATA_VERSION, SCHEMA_VERSION, SOURCES_READ_UNTIL, __version__
+from cisai._version import DATA_VERSION as DATA_VERSION
+from cisai._version import SCHEMA_VERSION as SCHEMA_VERSION
+from cisai._version import SOURCES_READ_UNTIL as SOURCES_READ_UNTIL
+from cisai._version import __version__ as __version__
 
-if TYPE_CHECKING:  # the names below are imported on first use (PEP 562), for a fast import
-    from typing import Unpack
+_PUBLIC_MODULES = (
+    "cisai._errors",
+    "cisai._dates",
+    "cisai._model",
+    "cisai._criteria",
+    "cisai._selection",
+    "cisai._dataset",
+    "cisai._comparison",
+    "cisai._matrix",
+    "cisai._inforce",
+    "cisai._wordsearch",
+)
+"""The modules whose ``__all__`` cisai exports, cheapest to import first.
 
-    from cisai._comparison import Comparison, ComparisonEntry, ComparisonRow
-    from cisai._criteria import CRITERIA, Criteria, Criterion
-    from cisai._dataset import MODEL_LAW_ID, Dataset
-    from cisai._dates import PartialDate, Precision
-    from cisai._errors import (
-        ArgumentError,
-        CisaiError,
-        DataError,
-        NotFoundError,
-        Problem,
-        QueryError,
-        SchemaError,
-    )
-    from cisai._inforce import InForce, InForceState
-    from cisai._matrix import (
-        NOT_FOUND,
-        CompetencyComparison,
-        MatrixCell,
-        MatrixColumn,
-        MatrixEntry,
-        MatrixRow,
-        PrincipleComparison,
-    )
-    from cisai._model import (
-        RECORD_TYPES,
-        AnyRecord,
-        Attestation,
-        Body,
-        BodyKind,
-        Competency,
-        CompetencyKind,
-        Confidence,
-        Event,
-        EventKind,
-        Instrument,
-        InstrumentKind,
-        InstrumentStatus,
-        Jurisdiction,
-        JurisdictionKind,
-        LifecycleStage,
-        Locator,
-        Objective,
-        Principle,
-        PrincipleConcept,
-        Prohibition,
-        Provision,
-        ProvisionPart,
-        Relation,
-        RelationKind,
-        ReviewProcess,
-        Source,
-        SourceKind,
-        Title,
-        TitleKind,
-        Topic,
-        Unknown,
-    )
-    from cisai._selection import Selection
-    from cisai._wordsearch import SearchHit
+Each public name is written once, in its module's ``__all__``: the type checkers read
+the star imports below, and ``__getattr__`` imports a module on the first use of one
+of its names (PEP 562), so that ``import cisai`` stays fast.
+"""
 
-_LAZY = {
-    "cisai._comparison": ("Comparison", "ComparisonEntry", "ComparisonRow"),
-    "cisai._dataset": ("MODEL_LAW_ID", "Dataset"),
-    "cisai._matrix": (
-        "NOT_FOUND",
-        "CompetencyComparison",
-        "MatrixCell",
-        "MatrixColumn",
-        "MatrixEntry",
-        "MatrixRow",
-        "PrincipleComparison",
-    ),
-    "cisai._dates": ("PartialDate", "Precision"),
-    "cisai._errors": (
-        "ArgumentError",
-        "CisaiError",
-        "DataError",
-        "NotFoundError",
-        "Problem",
-        "QueryError",
-        "SchemaError",
-    ),
-    "cisai._model": (
-        "RECORD_TYPES",
-        "AnyRecord",
-        "Attestation",
-        "Body",
-        "BodyKind",
-        "Competency",
-        "CompetencyKind",
-        "Confidence",
-        "Event",
-        "EventKind",
-        "Instrument",
-        "InstrumentKind",
-        "InstrumentStatus",
-        "Jurisdiction",
-        "JurisdictionKind",
-        "LifecycleStage",
-        "Locator",
-        "Objective",
-        "Principle",
-        "PrincipleConcept",
-        "Prohibition",
-        "Provision",
-        "ProvisionPart",
-        "Relation",
-        "RelationKind",
-        "ReviewProcess",
-        "Source",
-        "SourceKind",
-        "Title",
-        "TitleKind",
-        "Topic",
-        "Unknown",
-    ),
-    "cisai._inforce": ("InForce", "InForceState"),
-    "cisai._criteria": ("CRITERIA", "Criteria", "Criterion"),
-    "cisai._wordsearch": ("SearchHit",),
-    "cisai._selection": ("Selection",),
-}
-_MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
+if TYPE_CHECKING:  # the same modules as _PUBLIC_MODULES (tests/test_lazy_names.py checks)
+    from cisai._comparison import *  # noqa: F403
+    from cisai._criteria import *  # noqa: F403
+    from cisai._dataset import *  # noqa: F403
+    from cisai._dates import *  # noqa: F403
+    from cisai._errors import *  # noqa: F403
+    from cisai._inforce import *  # noqa: F403
+    from cisai._matrix import *  # noqa: F403
+    from cisai._model import *  # noqa: F403
+    from cisai._selection import *  # noqa: F403
+    from cisai._wordsearch import *  # noqa: F403
 
 
 def __getattr__(name: str) -> Any:
     """Import a public name on first use, so that ``import cisai`` stays fast."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'cisai' has no attribute {name!r}")
+    import importlib
+
+    if name == "__all__":
+        return _public_names()
+    with _held():
+        for module_name in _PUBLIC_MODULES:
+            module = importlib.import_module(module_name)
+            if name in module.__all__:
+                value = getattr(module, name)
+                globals()[name] = value
+                return value
+    raise AttributeError(f"module 'cisai' has no attribute {name!r}")
+
+
+def _public_names() -> list[str]:
+    """Every public name: the versions, the functions below, and the modules' ``__all__``."""
     import importlib
 
     with _held():
-        value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+        lazy = [n for m in _PUBLIC_MODULES for n in importlib.import_module(m).__all__]
+    here = [
+        name
+        for name, value in globals().items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == __name__
+    ]
+    return sorted({*_VERSIONS, *here, *lazy})
+
+
+_VERSIONS = ("DATA_VERSION", "SCHEMA_VERSION", "SOURCES_READ_UNTIL", "__version__")
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
-
-__all__ = [
-    "CRITERIA",
-    "DATA_VERSION",
-    "MODEL_LAW_ID",
-    "NOT_FOUND",
-    "RECORD_TYPES",
-    "SCHEMA_VERSION",
-    "SOURCES_READ_UNTIL",
-    "AnyRecord",
-    "ArgumentError",
-    "Attestation",
-    "Body",
-    "BodyKind",
-    "CisaiError",
-    "Comparison",
-    "ComparisonEntry",
-    "ComparisonRow",
-    "Competency",
-    "CompetencyComparison",
-    "CompetencyKind",
-    "Confidence",
-    "Criteria",
-    "Criterion",
-    "DataError",
-    "Dataset",
-    "Event",
-    "EventKind",
-    "InForce",
-    "InForceState",
-    "Instrument",
-    "InstrumentKind",
-    "InstrumentStatus",
-    "Jurisdiction",
-    "JurisdictionKind",
-    "LifecycleStage",
-    "Locator",
-    "MatrixCell",
-    "MatrixColumn",
-    "MatrixEntry",
-    "MatrixRow",
-    "NotFoundError",
-    "Objective",
-    "PartialDate",
-    "Precision",
-    "Principle",
-    "PrincipleComparison",
-    "PrincipleConcept",
-    "Problem",
-    "Prohibition",
-    "Provision",
-    "ProvisionPart",
-    "QueryError",
-    "Relation",
-    "RelationKind",
-    "ReviewProcess",
-    "SchemaError",
-    "SearchHit",
-    "Selection",
-    "Source",
-    "SourceKind",
-    "Title",
-    "TitleKind",
-    "Topic",
-    "Unknown",
-    "__version__",
-    "compare",
-    "compare_competencies",
-    "compare_principles",
-    "from_json",
-    "get",
-    "in_force",
-    "instruments",
-    "json_schema",
-    "jurisdiction",
-    "load",
-    "search",
-    "to_csv",
-    "to_dict",
-    "to_frame",
-    "to_json",
-    "to_jsonl",
-    "to_jsonld",
-]
+    return sorted({*globals(), *_public_names()})
 
 
 def load(

@@ -36,15 +36,8 @@ from cisai._inforce import InForce, day_of, in_force
 from cisai._model import EventKind, Instrument, InstrumentKind, Jurisdiction
 from cisai._query import in_force_on
 
-__all__ = [
-    "GROUPS",
-    "Comparison",
-    "ComparisonEntry",
-    "ComparisonRow",
-    "compare",
-    "group_of",
-    "latest_event",
-]
+__all__ = ["Comparison", "ComparisonEntry", "ComparisonRow"]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 GROUPS = ("law", "strategy", "regulator", "other")
 """The columns of a comparison, in order."""

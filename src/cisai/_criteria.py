@@ -21,7 +21,8 @@ import attrs
 from cisai._dates import PartialDate
 from cisai._model import Body, Instrument
 
-__all__ = ["CRITERIA", "Criteria", "Criterion", "field_types"]
+__all__ = ["CRITERIA", "Criteria", "Criterion"]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 
 @functools.cache

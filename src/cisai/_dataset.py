@@ -31,6 +31,7 @@ from cisai._selection import Selection
 from cisai._version import DATA_VERSION, SOURCES_READ_UNTIL
 
 __all__ = ["MODEL_LAW_ID", "Dataset"]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 MODEL_LAW_ID = "cis-model-law-ai-2025"
 """The id of the CIS model law on artificial intelligence technologies."""

@@ -20,6 +20,7 @@ import attrs
 from cisai._errors import ArgumentError, QueryError
 
 __all__ = ["PartialDate", "Precision"]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 ISO_PATTERN = r"^[0-9]{4}(-[0-9]{2}){0,2}$"

@@ -19,10 +19,8 @@ __all__ = [
     "Problem",
     "QueryError",
     "SchemaError",
-    "closest",
-    "format_path",
-    "suggest",
 ]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 
 class CisaiError(Exception):

@@ -25,7 +25,8 @@ from cisai._dates import PartialDate, Precision
 from cisai._errors import QueryError
 from cisai._model import EventKind, Instrument, InstrumentStatus
 
-__all__ = ["InForce", "InForceState", "day_of", "in_force"]
+__all__ = ["InForce", "InForceState"]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 _ENDING = {
     EventKind.REPEALED: "repealed",

@@ -35,8 +35,6 @@ from cisai._model import (
 )
 
 __all__ = [
-    "MAPPING_NOTE",
-    "MODEL_LAW_COLUMN",
     "NOT_FOUND",
     "CompetencyComparison",
     "MatrixCell",
@@ -44,9 +42,8 @@ __all__ = [
     "MatrixEntry",
     "MatrixRow",
     "PrincipleComparison",
-    "compare_competencies",
-    "compare_principles",
 ]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 NOT_FOUND = "not found in the sources"
 """What an empty cell says: the sources consulted name nothing there (not: it is absent)."""

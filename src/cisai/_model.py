@@ -24,9 +24,8 @@ from cisai._dates import PartialDate
 _T = TypeVar("_T")
 
 __all__ = [
-    "PROVENANCE_FIELDS",
     "RECORD_TYPES",
-    "TYPE_NAMES",
+    "AnyRecord",
     "Attestation",
     "Body",
     "BodyKind",
@@ -48,7 +47,6 @@ __all__ = [
     "Prohibition",
     "Provision",
     "ProvisionPart",
-    "Record",
     "Relation",
     "RelationKind",
     "ReviewProcess",
@@ -59,6 +57,7 @@ __all__ = [
     "Topic",
     "Unknown",
 ]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 
 # --------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from cisai._query import Criteria
 
 __all__ = ["Selection"]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 
 def _sortable(value: Any) -> Any:

@@ -20,16 +20,8 @@ import attrs
 
 from cisai._errors import QueryError
 
-__all__ = [
-    "FIELD_RANKS",
-    "PREFIX_FROM",
-    "SearchHit",
-    "fold",
-    "matches",
-    "query_words",
-    "search_records",
-    "words",
-]
+__all__ = ["SearchHit"]
+"""What ``cisai`` exports from this module: each public name is listed only here."""
 
 _WORD = re.compile(r"\w+")
 
