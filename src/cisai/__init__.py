@@ -321,9 +321,10 @@ def to_csv(obj: Any, *, bom: bool = False) -> str:
 
 def to_jsonld(obj: Any, dataset: Dataset | None = None) -> dict[str, Any]:
     """schema.org JSON-LD: an instrument, or a ``@graph`` of instruments, as ``Legislation``."""
+    from cisai._dataset import Dataset as _Dataset
     from cisai._jsonld import to_jsonld as _to_jsonld
 
-    return _to_jsonld(obj, dataset if dataset is not None or isinstance(obj, Dataset) else load())
+    return _to_jsonld(obj, dataset if dataset is not None or isinstance(obj, _Dataset) else load())
 
 
 def to_frame(obj: Any) -> Any:

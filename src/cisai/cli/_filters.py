@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import re
 import typing
 from collections.abc import Sequence
 from typing import Any
@@ -23,29 +24,14 @@ def non_negative(value: str) -> int:
     return number
 
 
-_HELP: dict[str, str] = {
-    "since": "dated on or after DATE (2025, 2025-03, 2025-03-26, 'March 2025')",
-    "until": "dated on or before DATE (inclusive)",
-    "topic": "a topic id or alias; its sub-topics are included",
-    "kind": "the record's kind, e.g. decree, law, concept (bodies: ministry, ...)",
-    "jurisdiction": "a jurisdiction code or name: BY, KZ, CIS, Belarus, Беларусь, ...",
-    "issuer": "the id of a body among an instrument's issuers",
-    "status": "an instrument status: adopted, in_force, draft, ...",
-    "text": "words or word starts in titles, names, id, number, summary, notes (any case)",
-    "in_force_on": "in force on that day (YYYY-MM-DD), as dated events show",
-    "include_unknown": "with --in-force-on: also list instruments whose being in force that "
-    "day is unknown (e.g. in force by status, entry into force undated)",
-    "changed_since": "added or changed after that data VERSION, e.g. 2026.11.0",
-    "instrument": "the id of the instrument a part belongs to",
-    "body": "the body holding a competency, or a body's parent body",
-    "holder": "the id of the body holding a competency",
-    "concept": "a principle concept id or alias, e.g. transparency",
-    "attestation": "official_text, official_report or secondary_report",
-    "confidence": "high, medium or low",
-    "part": "a provision part, e.g. principles, prohibitions",
-}
-"""The command line's wording of each criterion, with examples of values (the criteria
-themselves, their order and their value types come from ``cisai.Criteria``)."""
+def _help(criterion: str) -> str:
+    """A criterion's help text: its description in cisai.CRITERIA, said as the CLI takes it
+    (a comma-separated list, or the option repeated, means any of the values)."""
+    text = cisai.CRITERIA[criterion].description.replace("; a list means any", "")
+    return re.sub(
+        r"\b([a-z]+(?:_[a-z]+)+)=True\b", lambda m: "--" + m.group(1).replace("_", "-"), text
+    )
+
 
 _METAVARS = {
     "since": "DATE",
@@ -88,7 +74,7 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     """The filter, sort and limit options shared by ``list`` and ``export``."""
     group = parser.add_argument_group("filters")
     for item in FILTERS:
-        text = _HELP.get(item.criterion, f"the {item.criterion!r} criterion of filter()")
+        text = _help(item.criterion)
         if item.switch:
             group.add_argument(
                 item.option, dest=item.criterion, action="store_const", const=True, help=text
