@@ -71,3 +71,12 @@ def test_schema_rejects_what_the_loader_rejects(ds: Dataset, schema: dict[str, A
         document = cisai.to_dict(ds)
         mutate(document)
         assert not validator.is_valid(document)
+
+
+def test_the_document_keys_are_written_read_and_described_in_one_order() -> None:
+    from cisai._version import DOCUMENT_KEYS
+
+    document = cisai.to_dict(cisai.load())
+    assert tuple(document)[: len(DOCUMENT_KEYS)] == DOCUMENT_KEYS
+    properties = tuple(cisai.json_schema()["properties"])
+    assert properties[: len(DOCUMENT_KEYS)] == DOCUMENT_KEYS

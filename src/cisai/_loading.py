@@ -45,6 +45,7 @@ from cisai._jsonio import parse_json
 from cisai._model import RECORD_TYPES, AnyRecord, Source
 from cisai._origin import Origin
 from cisai._version import DATA_VERSION, check_schema_version
+from cisai._version import DOCUMENT_KEYS as HEADER_KEYS
 from cisai._yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 
 __all__ = ["MAX_FILE_BYTES", "load"]
@@ -54,7 +55,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
-DOCUMENT_KEYS = frozenset({"schema_version", "data_version", "sources_read_until", "generated_by"})
+DOCUMENT_KEYS = frozenset(HEADER_KEYS)
 """The keys of a Dataset document besides its record collections."""
 
 

@@ -17,7 +17,7 @@ import attrs
 from cisai._dates import ISO_PATTERN, PartialDate
 from cisai._ids import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN
 from cisai._model import RECORD_TYPES
-from cisai._version import SCHEMA_VERSION
+from cisai._version import DOCUMENT_KEYS, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
@@ -117,7 +117,7 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
 
 def _document_properties() -> dict[str, Any]:
     """The Dataset document's own keys (its versions and provenance), before the records."""
-    return {
+    described = {
         "schema_version": {
             "description": "The version of this JSON shape, MAJOR.MINOR (this schema: MAJOR "
             + SCHEMA_VERSION.split(".")[0]
@@ -139,6 +139,7 @@ def _document_properties() -> dict[str, Any]:
         },
         "generated_by": {"description": "The program that wrote the document.", "type": "string"},
     }
+    return {key: described[key] for key in DOCUMENT_KEYS}
 
 
 def json_schema() -> dict[str, Any]:

@@ -27,7 +27,7 @@ from cisai._errors import ArgumentError, QueryError
 from cisai._gc import paused
 from cisai._matrix import MatrixCell, MatrixEntry, _Matrix
 from cisai._model import PROVENANCE_FIELDS
-from cisai._version import SCHEMA_VERSION, __version__
+from cisai._version import DOCUMENT_KEYS, SCHEMA_VERSION, __version__
 
 __all__ = ["to_dict", "to_json"]
 
@@ -58,12 +58,13 @@ def _record_dict(record: Any) -> dict[str, Any]:
 
 def dataset_document(dataset: Dataset) -> dict[str, Any]:
     """The whole dataset as one JSON-ready document."""
-    document: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "data_version": dataset.data_version,
-        "sources_read_until": dataset.sources_read_until,
-        "generated_by": f"cisai {__version__}",
-    }
+    header = (
+        SCHEMA_VERSION,
+        dataset.data_version,
+        dataset.sources_read_until,
+        f"cisai {__version__}",
+    )
+    document: dict[str, Any] = dict(zip(DOCUMENT_KEYS, header, strict=True))
     for name, selection in dataset.collections().items():
         document[name] = [_record_dict(r) for r in selection]
     return document

@@ -3,6 +3,9 @@
 __version__ = "0.2.0"
 DATA_VERSION = "2026.12.0"
 SCHEMA_VERSION = "1.1"
+DOCUMENT_KEYS = ("schema_version", "data_version", "sources_read_until", "generated_by")
+"""The Dataset document's own keys, before its collections: written, read and described
+in this order by the serializer, the readers and the JSON Schema."""
 SOURCES_READ_UNTIL = "2026-11-30"
 """The day up to which the sources of the bundled data (``DATA_VERSION``) were read.
 
