@@ -221,11 +221,13 @@ def closest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
     import difflib
 
     key = value.casefold()
-    options = sorted(set(accepted))
+    options, index = _options(accepted)
     if not options:
         return "none are defined"
+    # Among many options, rank only those sharing the most letter triples (as suggest does).
+    candidates = (index is not None and _candidates(key[:200], options, index)) or options
     ranked = sorted(
-        options,
+        candidates,
         key=lambda o: (-difflib.SequenceMatcher(None, key, o.casefold()).ratio(), o),
     )
     return "did you mean " + " or ".join(repr(o) for o in ranked[:limit]) + "?"
