@@ -230,47 +230,37 @@ def _unique_codes(jurisdictions: Iterable[Located], problems: list[Problem]) -> 
 
 
 def _check_versions(item: Located, data_version: str | None) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     record = item.record
     newest = version_key(data_version) if data_version else None
-    added = version_key(record.added_in)
-    if added is None:
-        problems.append(
-            _problem(
-                item,
-                ("added_in",),
-                f"invalid data version {record.added_in!r}: use e.g. '2026.11.0'",
-            )
-        )
-    elif newest is not None and added > newest:
-        problems.append(
-            _problem(
-                item,
-                ("added_in",),
-                f"data version {record.added_in!r} is newer than {data_version!r}",
-            )
-        )
+    added = _version_of(item, "added_in", record.added_in, newest, data_version, problems)
     if record.changed_in is not None:
         changed = version_key(record.changed_in)
-        if changed is None:
-            problems.append(
-                _problem(
-                    item,
-                    ("changed_in",),
-                    f"invalid data version {record.changed_in!r}: use e.g. '2026.11.0'",
-                )
-            )
-        elif added is not None and changed < added:
+        if changed is not None and added is not None and changed < added:
             problems.append(_problem(item, ("changed_in",), "changed_in is older than added_in"))
-        elif newest is not None and changed > newest:
-            problems.append(
-                _problem(
-                    item,
-                    ("changed_in",),
-                    f"data version {record.changed_in!r} is newer than {data_version!r}",
-                )
-            )
+        else:
+            _version_of(item, "changed_in", record.changed_in, newest, data_version, problems)
     return problems
+
+
+def _version_of(
+    item: Located,
+    field: str,
+    value: str,
+    newest: tuple[int, int, int] | None,
+    data_version: str | None,
+    problems: list[Problem],
+) -> tuple[int, int, int] | None:
+    """The version ``value`` of ``field`` as a key, reporting it if invalid or too new."""
+    key = version_key(value)
+    if key is None:
+        message = f"invalid data version {value!r}: use e.g. '2026.11.0'"
+    elif newest is not None and key > newest:
+        message = f"data version {value!r} is newer than {data_version!r}"
+    else:
+        return key
+    problems.append(_problem(item, (field,), message))
+    return key
 
 
 def _check_sources(
