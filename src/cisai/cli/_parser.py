@@ -145,9 +145,7 @@ def _add_info_command(commands: Any, data: argparse.ArgumentParser) -> None:
         epilog=_INFO_EPILOG,
         formatter_class=_FORMATTER,
     )
-    info.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
+    _add_format(info, "text", "json")
 
 
 def _add_list_command(commands: Any, data: argparse.ArgumentParser) -> None:
@@ -165,12 +163,7 @@ def _add_list_command(commands: Any, data: argparse.ArgumentParser) -> None:
         "type", nargs="?", default="instruments", metavar="TYPE", help="record type"
     )
     add_selection_arguments(lister)
-    lister.add_argument(
-        "--format",
-        choices=("table", "json", "jsonl", "csv"),
-        default="table",
-        help="output format (default: table)",
-    )
+    _add_format(lister, "table", "json", "jsonl", "csv")
     _add_table_arguments(lister)
 
 
@@ -184,9 +177,7 @@ def _add_show_command(commands: Any, data: argparse.ArgumentParser) -> None:
         formatter_class=_FORMATTER,
     )
     show.add_argument("id", metavar="ID", help="the record's id")
-    show.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
+    _add_format(show, "text", "json")
 
 
 def _add_table_arguments(parser: argparse.ArgumentParser) -> None:
@@ -219,12 +210,7 @@ def _add_export_command(commands: Any, data: argparse.ArgumentParser) -> None:
     )
     exporter.add_argument("type", nargs="?", metavar="TYPE", help="record type (default: all)")
     add_selection_arguments(exporter)
-    exporter.add_argument(
-        "--format",
-        choices=("json", "jsonl", "csv", "jsonld"),
-        default="json",
-        help="output format (default: json)",
-    )
+    _add_format(exporter, "json", "jsonl", "csv", "jsonld")
     exporter.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     exporter.add_argument(
         "--bom",
@@ -267,9 +253,7 @@ def _add_validate_command(commands: Any, data: argparse.ArgumentParser) -> None:
         action="store_false",
         help="check the files on their own, without the bundled data",
     )
-    validate.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
+    _add_format(validate, "text", "json")
 
 
 def _add_compare_command(commands: Any, data: argparse.ArgumentParser) -> None:
@@ -292,12 +276,7 @@ def _add_compare_command(commands: Any, data: argparse.ArgumentParser) -> None:
         "default: the status recorded in the data)",
     )
     comparer.add_argument("--topic", action="append", metavar="TOPIC", help="only this topic")
-    comparer.add_argument(
-        "--format",
-        choices=("table", "json", "csv"),
-        default="table",
-        help="output format (default: table)",
-    )
+    _add_format(comparer, "table", "json", "csv")
     comparer.add_argument(
         "--wide", action="store_true", help="cut nothing, even if lines get longer"
     )
@@ -329,12 +308,7 @@ def _add_search_command(commands: Any, data: argparse.ArgumentParser) -> None:
         "--type", action="append", metavar="TYPE", help="only this record type; repeatable"
     )
     searcher.add_argument("--limit", type=non_negative, metavar="N", help="at most N hits")
-    searcher.add_argument(
-        "--format",
-        choices=("table", "json", "jsonl"),
-        default="table",
-        help="output format (default: table)",
-    )
+    _add_format(searcher, "table", "json", "jsonl")
     searcher.add_argument(
         "--wide", action="store_true", help="cut nothing, even if lines get longer"
     )
@@ -377,9 +351,14 @@ def _add_matrix_commands(commands: Any, data: argparse.ArgumentParser) -> None:
             "--jurisdiction", action="append", metavar="CODE", help="only these states"
         )
         parser.add_argument("--attestation", action="append", metavar="ATTESTATION")
-        parser.add_argument(
-            "--format",
-            choices=_MATRIX_FORMATS,
-            default="text",
-            help="output format (default: text)",
-        )
+        _add_format(parser, *_MATRIX_FORMATS)
+
+
+def _add_format(parser: argparse.ArgumentParser, default: str, *others: str) -> None:
+    """The ``--format`` option of a command: its formats, the first one the default."""
+    parser.add_argument(
+        "--format",
+        choices=(default, *others),
+        default=default,
+        help=f"output format (default: {default})",
+    )
