@@ -11,6 +11,7 @@ import json
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 import cisai
 from cisai import DataError, PartialDate, QueryError
+from conftest import _load_script
 
 USER = Path(__file__).resolve().parent / "data" / "user"
 
@@ -332,13 +334,10 @@ def test_merge_keys_within_the_budget_still_merge(templates: int, keys: int) -> 
 
 
 def misspelt(count: int) -> str:
-    head = "sources:\n  s1:\n    url: https://example.org/a-page\nbodies:\n"
-    body = (
-        "- id: body-{i:05d}\n  name: B\n  kind: ministry\n  parent: bodx-{i:05d}\n"
-        "  attestation: secondary_report\n  confidence: low\n  sources: [s1]\n"
-        "  added_in: '2026.11.0'\n"
-    )
-    return head + "".join(body.format(i=i) for i in range(count))
+    """``count`` bodies with misspelt parents: the same file the benchmark times."""
+    bench: Any = _load_script("benchmarks/bench.py")
+    text: str = bench.misspelt_parents(count)
+    return text
 
 
 def test_suggestions_for_many_misspelt_references_stay_useful(tmp_path: Path) -> None:
