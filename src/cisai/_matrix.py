@@ -33,6 +33,7 @@ from cisai._model import (
     Locator,
     Principle,
 )
+from cisai._query import enum_values
 
 __all__ = [
     "NOT_FOUND",
@@ -373,7 +374,7 @@ def compare_competencies(
     competencies = dataset.competencies.filter(holder=holder, attestation=attestation)
     kinds = list(CompetencyKind)
     if kind is not None:
-        wanted = {k.value for k in _kinds(kind)}
+        wanted = {k.value for k in enum_values(CompetencyKind, kind, "kind")}
         kinds = [k for k in kinds if k.value in wanted]
     columns, rows = _matrix(
         dataset,
@@ -383,21 +384,3 @@ def compare_competencies(
         jurisdiction,
     )
     return CompetencyComparison(columns=columns, rows=rows)
-
-
-def _as_list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
-
-
-def _kinds(value: Any) -> list[CompetencyKind]:
-    by_value = {k.value: k for k in CompetencyKind}
-    found = []
-    for item in _as_list(value):
-        if isinstance(item, CompetencyKind):
-            found.append(item)
-            continue
-        key = str(item).strip().lower().replace("-", "_")
-        if key not in by_value:
-            raise QueryError(f"unknown kind {item!r}; " + suggest(str(item), by_value))
-        found.append(by_value[key])
-    return found

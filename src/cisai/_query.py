@@ -66,7 +66,8 @@ def in_force_on(instrument: Instrument, day: _dt.date) -> bool:
     return started
 
 
-def _enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.Enum]:
+def enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.Enum]:
+    """The members of ``cls`` a criterion names (values, members, or a list of them)."""
     by_value = {m.value: m for m in cls}
     found = set()
     for item in as_list(value):
@@ -246,7 +247,7 @@ def _enum_predicate(index: Index, name: str, value: Any, sample: Any) -> Predica
         # (so a valid kind is never an error), still refusing a typo.
         _any_kind(value)
         return lambda r: False
-    members = _enum_values(_enum_for(name, sample), value, name)
+    members = enum_values(_enum_for(name, sample), value, name)
     field = CRITERIA[name].field
     return lambda r: getattr(r, field) in members
 
