@@ -71,6 +71,7 @@ def _type_name(value: Any) -> str:
 
 _SHORT = 40
 """Strings up to this length (ids, codes, versions, languages) are interned: they repeat."""
+_intern = sys.intern
 
 
 _json: ContextVar[bool] = ContextVar("cisai_json_rules", default=False)
@@ -106,7 +107,9 @@ def _encodable(value: str) -> str:
 
 def _structure_str(value: Any, _: type) -> str:
     if value.__class__ is str:
-        return sys.intern(_encodable(value)) if len(value) <= _SHORT else _encodable(value)
+        if value.isascii():  # the common case, first: ASCII always encodes
+            return _intern(value) if len(value) <= _SHORT else value
+        return _intern(_encodable(value)) if len(value) <= _SHORT else _encodable(value)
     if isinstance(value, str):
         return _encodable(str(value))
     text = getattr(value, "text", None)
@@ -145,9 +148,14 @@ def _structure_bool(value: Any, _: type) -> bool:
 def _structure_date(value: Any, _: type) -> PartialDate:
     """A date; within :func:`bulk`, one object per distinct text (a dataset repeats its
     dates: sharing them keeps a fifth of a load's memory, see docs/performance.md)."""
-    if value.__class__ is str:
-        return _shared_value((PartialDate, _json.get(), value), lambda: _parse_date(value))  # type: ignore[no-any-return]
-    return _parse_date(value)
+    table = _shared.get()
+    if table is None or value.__class__ is not str:
+        return _parse_date(value)
+    key = (PartialDate, _json.get(), value)
+    found: PartialDate | None = table.get(key)
+    if found is None:
+        found = table[key] = _parse_date(value)
+    return found
 
 
 def _structure_optional_str(value: Any, cls: type) -> str | None:
@@ -238,12 +246,16 @@ def _is_var_tuple(cls: Any) -> bool:
     return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+_TUPLE_MARKERS = {Source: object(), str: object()}
+"""The tuples shared within :func:`bulk`, by item type: a key starts with the marker."""
+
+
 def _tuple_hook(cls: Any) -> Callable[[Any, type], tuple[Any, ...]]:
     item_type = typing.get_args(cls)[0]
     item_hook = converter.get_structure_hook(item_type)
 
     def structure_tuple(value: Any, _: type) -> tuple[Any, ...]:
-        if not isinstance(value, list | tuple):
+        if value.__class__ is not list and not isinstance(value, list | tuple):
             raise TypeError(f"expected a list, got {_type_name(value)}")
         if not value:
             return ()
@@ -251,12 +263,14 @@ def _tuple_hook(cls: Any) -> Callable[[Any, type], tuple[Any, ...]]:
             items = tuple([item_hook(item, item_type) for item in value])
         except Exception:
             _raise_item_errors(value)
-        if share:
-            # Sources are shared already, so a tuple of them is known by their identities
-            # (cheaper than hashing each source); the stored tuple keeps them alive.
-            key = (cls, *map(id, items)) if by_identity else (cls, *items)
-            return _shared_value(key, lambda: items)  # type: ignore[no-any-return]
-        return items
+        table = _shared.get() if share else None
+        if table is None:
+            return items
+        # Sources are shared already, so a tuple of them is known by their identities
+        # (cheaper than hashing each source); the stored tuple keeps them alive. The key
+        # starts with its item type's marker, not ``cls``: hashing a generic alias is slow.
+        key = (marker, *map(id, items)) if by_identity else (marker, *items)
+        return table.setdefault(key, items)  # type: ignore[no-any-return]
 
     def _raise_item_errors(value: Any) -> typing.NoReturn:
         errors: list[Exception] = []
@@ -271,8 +285,9 @@ def _tuple_hook(cls: Any) -> Callable[[Any, type], tuple[Any, ...]]:
                 errors.append(exc)
         raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
 
-    share = item_type in (Source, str)
+    share = item_type in _TUPLE_MARKERS
     by_identity = item_type is Source
+    marker = _TUPLE_MARKERS.get(item_type)
     return structure_tuple
 
 
@@ -383,14 +398,20 @@ def _shared_value(key: Any, make: Callable[[], Any]) -> Any:
 
 def _record_hook(cls: type) -> Callable[[Any, type], Any]:
     """cattrs' generated function for an attrs class, refusing anything but a mapping."""
-    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+    fast: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
+    )
+    detailed: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True
     )
 
     def structure_record(value: Any, _: type) -> Any:
         if not isinstance(value, dict):
             raise TypeError(f"expected a mapping, got {_type_name(value)}")
-        return generated(value, cls)
+        try:  # the common case, fast; on any failure, redo with every problem named
+            return fast(value, cls)
+        except Exception:
+            return detailed(value, cls)  # raises the error with every field's problem
 
     if cls is Source:
 
