@@ -137,6 +137,8 @@ class Context:
     instruments: Mapping[str, Located]
     codes: Collection[str]
     cyclic: frozenset[str]
+    good_urls: set[str] = attrs.field(factory=set)
+    """The source URLs found good so far: records share sources, each is checked once."""
 
 
 Rule: TypeAlias = Callable[[Located, Context], list[Problem]]
@@ -264,16 +266,25 @@ def _version_of(
 
 
 def _check_sources(
-    item: Located, path: tuple[str | int, ...], sources: Sequence[Source], *, required: bool
+    item: Located,
+    path: tuple[str | int, ...],
+    sources: Sequence[Source],
+    context: Context,
+    *,
+    required: bool,
 ) -> list[Problem]:
     problems = []
     if required and not sources:
         problems.append(_problem(item, path, "at least one source is required"))
+    good = context.good_urls
     for index, source in enumerate(sources):
-        if not is_url(source.url):
-            problems.append(
-                _problem(item, (*path, index, "url"), f"not an http(s) URL: {source.url!r}")
-            )
+        url = source.url
+        if url in good:
+            continue
+        if is_url(url):
+            good.add(url)
+        else:
+            problems.append(_problem(item, (*path, index, "url"), f"not an http(s) URL: {url!r}"))
     return problems
 
 
@@ -289,8 +300,8 @@ def _check_provenance(item: Located, context: Context) -> list[Problem]:
     """Sources, unknowns, non-empty texts, names and locators of a sourced record."""
     record = item.record
     assert isinstance(record, Record)
-    problems = _check_sources(item, ("sources",), record.sources, required=True)
-    fields = {a.name for a in attrs.fields(type(record))}
+    problems = _check_sources(item, ("sources",), record.sources, context, required=True)
+    fields = {a.name for a in attrs.fields(type(record))} if record.unknowns else set()
     for index, unknown in enumerate(record.unknowns):
         if unknown.field not in fields and unknown.field not in UNKNOWN_FACETS:
             accepted = sorted(fields | UNKNOWN_FACETS)
@@ -515,9 +526,9 @@ def _check_instrument(item: Located, context: Context) -> list[Problem]:
         _check_refs(item, ("jurisdiction",), [record.jurisdiction], context.codes, "jurisdiction")
     )
     problems.extend(_check_refs(item, ("issuers",), record.issuers, context.bodies, "body"))
-    problems.extend(_check_events(item, record, context.bodies))
+    problems.extend(_check_events(item, record, context))
     problems.extend(_check_date(item, record))
-    problems.extend(_check_relations(item, record, context.instruments))
+    problems.extend(_check_relations(item, record, context))
     return problems
 
 
@@ -538,16 +549,17 @@ def _check_titles(item: Located, record: Instrument) -> list[Problem]:
     return problems
 
 
-def _check_events(
-    item: Located, record: Instrument, bodies: Mapping[str, Located]
-) -> list[Problem]:
+def _check_events(item: Located, record: Instrument, context: Context) -> list[Problem]:
     """Each event is sourced, by a known body, in date order, not in force before enacted."""
+    bodies = context.bodies
     problems = []
     previous: tuple[int, PartialDate] | None = None
     first_enacted: PartialDate | None = None
     for index, event in enumerate(record.events):
         path: tuple[str | int, ...] = ("events", index)
-        problems.extend(_check_sources(item, (*path, "sources"), event.sources, required=True))
+        problems.extend(
+            _check_sources(item, (*path, "sources"), event.sources, context, required=True)
+        )
         if event.body is not None and event.body not in bodies:
             problems.append(
                 _problem(
@@ -614,10 +626,9 @@ def _check_date(item: Located, record: Instrument) -> list[Problem]:
     ]
 
 
-def _check_relations(
-    item: Located, record: Instrument, instruments: Mapping[str, Located]
-) -> list[Problem]:
+def _check_relations(item: Located, record: Instrument, context: Context) -> list[Problem]:
     """Each relation targets another known instrument; its sources are URLs."""
+    instruments = context.instruments
     problems = []
     for index, relation in enumerate(record.relations):
         path: tuple[str | int, ...] = ("relations", index)
@@ -634,7 +645,9 @@ def _check_relations(
             problems.append(
                 _problem(item, (*path, "target"), "an instrument cannot relate to itself")
             )
-        problems.extend(_check_sources(item, (*path, "sources"), relation.sources, required=False))
+        problems.extend(
+            _check_sources(item, (*path, "sources"), relation.sources, context, required=False)
+        )
     return problems
 
 
