@@ -7,6 +7,7 @@ the CIS model law).
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -383,3 +384,22 @@ def test_missing_path(tmp_path: Path) -> None:
         cisai.load(extra=[path], bundled=False)
     assert info.value.file == str(path)
     assert "no such file or folder" in str(info.value)
+
+
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_a_load_leaves_the_garbage_collector_as_it_found_it(
+    tmp_path: Path, collector_on: bool
+) -> None:
+    """The loader pauses the collector for the whole load (the parsed documents die before
+    it resumes); afterwards, and after a failed load, it is on or off as the caller had it."""
+    bad = write_file(tmp_path / "bad.yaml", "instruments:\n  - id: Not-An-Id\n")
+    was = gc.isenabled()
+    (gc.enable if collector_on else gc.disable)()
+    try:
+        cisai.load(extra=[SAMPLE])
+        assert gc.isenabled() is collector_on
+        with pytest.raises(DataError):
+            cisai.load(extra=[bad])
+        assert gc.isenabled() is collector_on
+    finally:
+        (gc.enable if was else gc.disable)()
