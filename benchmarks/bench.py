@@ -54,13 +54,19 @@ def best(func: Callable[[], Any], repeat: int) -> float:
     return min(times)
 
 
+def alternately(funcs: list[Callable[[], Any]], repeat: int) -> list[float]:
+    """The best time of each of ``funcs``, run in turn ``repeat`` times (so drift hits all)."""
+    times: list[list[float]] = [[] for _ in funcs]
+    for _ in range(repeat):
+        for func, samples in zip(funcs, times, strict=True):
+            samples.append(best(func, 1))
+    return [min(samples) for samples in times]
+
+
 def pair(ours: Callable[[], Any], base: Callable[[], Any], repeat: int) -> tuple[float, float]:
     """Best times of ``ours`` and ``base``, measured alternately."""
-    ours_times, base_times = [], []
-    for _ in range(repeat):
-        base_times.append(best(base, 1))
-        ours_times.append(best(ours, 1))
-    return min(ours_times), min(base_times)
+    base_time, ours_time = alternately([base, ours], repeat)
+    return ours_time, base_time
 
 
 def row(figure: str, value: float, target: str = "-") -> Row:
@@ -195,9 +201,11 @@ def json_load_rows(
         assert list(again) == list(dataset), f"{path.name}: not the same dataset as the YAML"
         del again
 
-    json_time = best(lambda: cisai.load(extra=[same_path], bundled=False), repeat)
+    parse, construct, json_time = alternately(
+        [*json_floor(same_path, dataset), lambda: cisai.load(extra=[same_path], bundled=False)],
+        repeat,
+    )
     figures["json load s"] = json_time
-    parse, construct = json_floor(same_path, dataset, repeat)
     floor = parse + construct
     figures["json floor s"] = floor
     exported = best(lambda: cisai.load(extra=[exported_path], bundled=False), repeat)
@@ -249,7 +257,7 @@ def serialise_rows(
     return rows
 
 
-def json_floor(path: Path, dataset: Dataset, repeat: int) -> tuple[float, float]:
+def json_floor(path: Path, dataset: Dataset) -> tuple[Callable[[], Any], Callable[[], Any]]:
     """The least a JSON load can cost: its parse, and calling the record classes alone.
 
     The parse is the loader's own (``json.loads``, refusing repeated keys); the classes
@@ -258,13 +266,16 @@ def json_floor(path: Path, dataset: Dataset, repeat: int) -> tuple[float, float]
     """
     from cisai import _loading as loading
 
-    parse = best(lambda: loading._read_paths([path], []), repeat)
     construct = construct_records(dataset)
-    gc.disable()
-    try:
-        return parse, best(construct, repeat)
-    finally:
-        gc.enable()
+
+    def construct_paused() -> list[Any]:
+        gc.disable()
+        try:
+            return construct()
+        finally:
+            gc.enable()
+
+    return (lambda: loading._read_paths([path], [])), construct_paused
 
 
 def construct_records(dataset: Dataset) -> Callable[[], list[Any]]:
