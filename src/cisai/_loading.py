@@ -359,6 +359,10 @@ def _expand_sources(
     (checked) source, any other http(s) URL by a source of that URL alone."""
     if not isinstance(value, list):
         return value
+    try:  # the common case, fast: every item a catalogued id or URL
+        return [catalogue[item] for item in value]
+    except (KeyError, TypeError):  # anything else: item by item, each reported at its index
+        pass
     expanded = []
     for index, written in enumerate(value):
         item = written if written.__class__ is str else getattr(written, "text", written)
@@ -535,7 +539,8 @@ class _Reader:
             return None
         record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
         prepared, report = _prepare(raw, self.catalogue)
-        self.problems.extend(_problems_at(report, origin, record_id))
+        if report:
+            self.problems.extend(_problems_at(report, origin, record_id))
         try:
             record: AnyRecord = structure(prepared, cls)
         except Exception as exc:
