@@ -115,6 +115,7 @@ STARTUP_COMMANDS = {
     "load": "import cisai; cisai.load()",
     "first answer": f"import cisai; cisai.get({MODEL_LAW!r})",
     "pycountry": "import pycountry; pycountry.countries.get(alpha_2='BY')",
+    "record classes": "import cisai._model",
 }
 """Each a fresh ``python -c``: what a user's script pays before its first line of work."""
 
@@ -126,6 +127,12 @@ STARTUP_TARGETS = (
         "pycountry",
         f"first answer, cisai.get({MODEL_LAW!r}) vs pycountry.countries.get(alpha_2='BY')",
         "<= 1.0x",
+    ),
+    (
+        "record classes",
+        "pycountry",
+        "  the floor of any first answer: attrs and the record classes alone, no data",
+        "-",
     ),
 )
 """(ours, baseline, figure, target): pycountry is the most used bundled-data library."""

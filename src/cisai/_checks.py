@@ -572,7 +572,7 @@ def _check_events(item: Located, record: Instrument, context: Context) -> list[P
             continue
         problems.extend(_check_event_date(item, path, event, previous, first_enacted))
         previous = (index, event.date)
-        if event.kind in _ENACTING and first_enacted is None:
+        if first_enacted is None and event.kind in _ENACTING:
             first_enacted = event.date
     return problems
 
