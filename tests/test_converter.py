@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import cisai
 from cisai import Precision
-from cisai._converter import problems_of, structure
+from cisai._converter import catalogued, problems_of, structure
 from cisai._model import Event, EventKind, Source, Title, Topic
 from small_data import (
     BASE,
@@ -182,6 +182,23 @@ def test_a_missing_required_field_is_named() -> None:
 def test_a_valid_record_structures_to_the_record() -> None:
     topic = structure({**TOPIC, "aliases": ["a", "b"], "parent": None}, Topic)
     assert topic == Topic(id="ai", label="AI", aliases=("a", "b"), added_in="2026.11.0")
+
+
+def test_a_catalogued_reference_is_the_catalogue_s_own_source() -> None:
+    one = Source(url="https://example.org/one", title="One")
+    with catalogued({"src-one": one, one.url: one}):
+        event = structure({**EVENT, "sources": ["src-one", one.url]}, Event)
+        assert [s is one for s in event.sources] == [True, True]
+        # Anything not catalogued is refused as it always was: the loader then names it.
+        assert problems({**EVENT, "sources": ["src-onr"]}, Event) == [
+            (("sources", 0), "expected a mapping, got a string")
+        ]
+
+
+def test_outside_a_catalogue_a_reference_is_not_a_source() -> None:
+    assert problems({**EVENT, "sources": ["src-one"]}, Event) == [
+        (("sources", 0), "expected a mapping, got a string")
+    ]
 
 
 # -- what the user sees: the file, the line, the record, the field --------------------------------

@@ -18,7 +18,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -364,6 +364,20 @@ converter.register_unstructure_hook_factory(_is_optional, _unstructure_optional_
 
 _shared: ContextVar[dict[Any, Any] | None] = ContextVar("cisai_shared", default=None)
 
+_catalogue: ContextVar[Mapping[str, Source] | None] = ContextVar("cisai_catalogue", default=None)
+
+
+@contextlib.contextmanager
+def catalogued(sources: Mapping[str, Source]) -> Iterator[None]:
+    """Within the block, a source may be written as a key of ``sources`` (a catalogue id
+    or URL): it becomes that (checked) source. Any other string is refused as before, so
+    that the loader can fall back to naming each unknown reference where it stands."""
+    token = _catalogue.set(sources)
+    try:
+        yield
+    finally:
+        _catalogue.reset(token)
+
 
 @contextlib.contextmanager
 def bulk() -> Iterator[None]:
@@ -418,6 +432,9 @@ def _record_hook(cls: type) -> Callable[[Any, type], Any]:
         def structure_source(value: Any, _: type) -> Any:
             if value.__class__ is Source:
                 return value  # from the loader's source catalogue, already checked
+            if value.__class__ is str:
+                found = (_catalogue.get() or {}).get(value)
+                return found if found is not None else structure_record(value, cls)
             if not isinstance(value, dict) or _shared.get() is None:
                 return structure_record(value, cls)
             return _shared_value((Source, *value.items()), lambda: structure_record(value, cls))

@@ -29,7 +29,7 @@ from cisai._checks import (
     namespace,
     reference_problems,
 )
-from cisai._converter import bulk, json_rules, problems_of, structure
+from cisai._converter import bulk, catalogued, json_rules, problems_of, structure
 from cisai._dataset import Dataset
 from cisai._errors import (
     ArgumentError,
@@ -388,7 +388,8 @@ def _expand_sources(
 
 
 def _prepare(raw: Any, catalogue: Catalogue) -> tuple[Any, list[tuple[tuple[str | int, ...], str]]]:
-    """A shallow copy of a raw record with its source references expanded."""
+    """A shallow copy of a raw record with its source references expanded (the way for a
+    record that did not structure as it was written: each unknown reference is named)."""
     report: list[tuple[tuple[str | int, ...], str]] = []
     record = dict(raw)
     if "sources" in record:
@@ -479,7 +480,8 @@ def _structure_documents(
             )
             continue
         reader = _Reader(document, catalogue, problems, unstructured)
-        with json_rules(document.json):  # JSON documents: the JSON Schema's rules
+        # JSON documents: the JSON Schema's rules; catalogued sources by id or URL.
+        with json_rules(document.json), catalogued(catalogue):
             for name, records in document.root.items():
                 if name != "sources":
                     located += reader.collection(name, records)
@@ -537,6 +539,10 @@ class _Reader:
                 )
             )
             return None
+        try:  # the common case, fast: every source reference is catalogued, nothing fails
+            return Located(structure(raw, cls), origin)
+        except Exception:  # anything else: again, naming each problem where it stands
+            pass
         record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
         prepared, report = _prepare(raw, self.catalogue)
         if report:
