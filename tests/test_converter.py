@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import cisai
 from cisai import Precision
-from cisai._converter import catalogued, problems_of, structure
+from cisai._converter import catalogued, first_try, problems_of, structure
 from cisai._model import Event, EventKind, Source, Title, Topic
 from small_data import (
     BASE,
@@ -199,6 +199,31 @@ def test_outside_a_catalogue_a_reference_is_not_a_source() -> None:
     assert problems({**EVENT, "sources": ["src-one"]}, Event) == [
         (("sources", 0), "expected a mapping, got a string")
     ]
+
+
+def test_a_first_try_stops_at_the_first_problem_and_a_retry_names_them_all() -> None:
+    """The loader's first try costs one fast pass; its retry reports what it always did."""
+    bad = {**EVENT, "kind": "Adopted", "date": "2025-13"}
+    with first_try():
+        with pytest.raises(Exception) as info:  # noqa: PT011 - the fast pass's own error
+            structure(bad, Event)
+        assert len(problems_of(info.value)) == 1  # no field names: only what it met first
+        with first_try(False):
+            assert problems(bad, Event) == problems(bad, Event) == outside(bad)
+
+
+def outside(data: Any) -> list[tuple[tuple[str | int, ...], str]]:
+    """The problems of ``data`` as an Event, structured with no first try in effect."""
+    found = problems(data, Event)
+    assert [path for path, _ in found] == [("kind",), ("date",)]
+    return found
+
+
+def test_a_refused_enum_value_is_phrased_when_read() -> None:
+    """Raising costs no suggestion (a fast pass throws its errors away); reading gives it."""
+    with first_try(), pytest.raises(ValueError, match="did you mean 'adopted'") as info:
+        structure({**EVENT, "kind": "adoptd"}, Event)
+    assert str(info.value) == "'adoptd' is not a valid EventKind; did you mean 'adopted'?"
 
 
 # -- what the user sees: the file, the line, the record, the field --------------------------------
@@ -384,6 +409,21 @@ def test_invalid_enum_value_with_suggestion(tmp_path: Path) -> None:
         message="'adoptd' is not a valid InstrumentStatus; did you mean 'adopted'?",
     )
     assert len(err.problems) == 1
+
+
+def test_unknown_reference_and_bad_enum_in_one_record_are_both_named(tmp_path: Path) -> None:
+    text = variant(
+        ("    status: adopted\n", "    status: adoptd\n"),
+        (
+            '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
+            '    sources: [src-onr]\n    added_in: "2026.11.0"\n    events:',
+        ),
+    )
+    err, _ = load_error(tmp_path, text)
+    assert sorted((p.line, p.field, p.message.split(";")[0]) for p in err.problems) == [
+        (line_no(text, "status: adoptd"), "status", "'adoptd' is not a valid InstrumentStatus"),
+        (line_no(text, "[src-onr]"), "sources[0]", "unknown source 'src-onr'"),
+    ]
 
 
 def test_invalid_enum_value_in_event(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -199,6 +199,24 @@ def _is_enum(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, enum.Enum)
 
 
+class _NotAMember(ValueError):
+    """A value that is none of an enumeration's members.
+
+    Its "did you mean" is phrased when the message is read, not when it is raised: a
+    failed fast pass raises errors only to throw them away, and phrasing a suggestion
+    costs more than structuring the whole record.
+    """
+
+    def __init__(self, value: Any, cls: type[enum.Enum], accepted: Iterable[str]) -> None:
+        super().__init__(value)
+        self.value, self.cls, self.accepted = value, cls, accepted
+
+    def __str__(self) -> str:
+        return f"{self.value!r} is not a valid {self.cls.__name__}; " + suggest(
+            str(self.value), self.accepted
+        )
+
+
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
     by_value = {member.value: member for member in cls}
 
@@ -209,9 +227,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
                 return member
         elif isinstance(value, cls):
             return value
-        raise ValueError(
-            f"{value!r} is not a valid {cls.__name__}; " + suggest(str(value), by_value)
-        )
+        raise _NotAMember(value, cls, by_value)
 
     return structure_enum
 
@@ -379,6 +395,24 @@ def catalogued(sources: Mapping[str, Source]) -> Iterator[None]:
         _catalogue.reset(token)
 
 
+_first_try: ContextVar[bool] = ContextVar("cisai_first_try", default=False)
+
+
+@contextlib.contextmanager
+def first_try(enabled: bool = True) -> Iterator[None]:
+    """Within the block, a record that fails to structure raises its first error at once.
+
+    Outside it, a failure is structured a second time to name every field's problem. A
+    caller that redoes every failure its own way (the loader, which then also names each
+    unknown source reference) would only pay that second pass twice over.
+    """
+    token = _first_try.set(enabled)
+    try:
+        yield
+    finally:
+        _first_try.reset(token)
+
+
 @contextlib.contextmanager
 def bulk() -> Iterator[None]:
     """Structure many records at once: share equal values, and pause the cyclic GC.
@@ -425,6 +459,8 @@ def _record_hook(cls: type) -> Callable[[Any, type], Any]:
         try:  # the common case, fast; on any failure, redo with every problem named
             return fast(value, cls)
         except Exception:
+            if _first_try.get():
+                raise  # the caller redoes it in detail
             return detailed(value, cls)  # raises the error with every field's problem
 
     if cls is Source:

@@ -29,7 +29,7 @@ from cisai._checks import (
     namespace,
     reference_problems,
 )
-from cisai._converter import bulk, catalogued, json_rules, problems_of, structure
+from cisai._converter import bulk, catalogued, first_try, json_rules, problems_of, structure
 from cisai._dataset import Dataset
 from cisai._errors import (
     ArgumentError,
@@ -480,8 +480,9 @@ def _structure_documents(
             )
             continue
         reader = _Reader(document, catalogue, problems, unstructured)
-        # JSON documents: the JSON Schema's rules; catalogued sources by id or URL.
-        with json_rules(document.json), catalogued(catalogue):
+        # JSON documents: the JSON Schema's rules; catalogued sources by id or URL; a
+        # record that fails is redone by the reader, so its first try stops at once.
+        with json_rules(document.json), catalogued(catalogue), first_try():
             for name, records in document.root.items():
                 if name != "sources":
                     located += reader.collection(name, records)
@@ -548,7 +549,8 @@ class _Reader:
         if report:
             self.problems.extend(_problems_at(report, origin, record_id))
         try:
-            record: AnyRecord = structure(prepared, cls)
+            with first_try(False):  # this time, every field's problem named
+                record: AnyRecord = structure(prepared, cls)
         except Exception as exc:
             found = problems_of(exc)
             self.problems.extend(_problems_at(found, origin, record_id))
