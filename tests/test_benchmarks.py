@@ -7,6 +7,7 @@ the indexed filters return exactly what a list comprehension returns.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,37 @@ def test_every_figure_is_measured(
     assert all(value > 0 for _, value, _, _ in rows)
     assert figures["bytes per instrument"] > 0
     assert "build typed records" in capsys.readouterr().out
+
+
+def test_the_floor_pays_the_collection_the_load_pays_when_the_collector_resumes(
+    generated: Path, bench: ModuleType
+) -> None:
+    """Both sides of the JSON pair resume the collector inside their timing, alike."""
+    dataset = cisai.load(extra=[generated / "dataset.json"], bundled=False)
+    _, construct = bench.json_floor(generated / "dataset.json", dataset)
+    load = lambda: cisai.load(extra=[generated / "dataset.json"], bundled=False)  # noqa: E731
+    assert [young_scans_inside(side) for side in (construct, load)] == [1, 1]
+
+
+def young_scans_inside(func: Callable[[], object]) -> int:
+    """How many times the collector scans the young generation while ``func`` runs."""
+    scans = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 0:
+            scans.append(1)
+
+    threshold = gc.get_threshold()
+    gc.collect()
+    gc.set_threshold(1000, 10**6, 10**6)  # a young scan must be one the resume triggers
+    gc.callbacks.append(count)
+    try:
+        result = func()
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+    del result
+    return len(scans)
 
 
 @pytest.mark.parametrize(
