@@ -406,7 +406,7 @@ class Locator:
 # --------------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Record:
     """What every record has: its id, how we know it, and when it entered the data."""
 
@@ -433,7 +433,7 @@ class Record:
     """True when this record, from a user's data, replaces the bundled record with its id."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Topic:
     """A node of the topic taxonomy (a tree); records are tagged with topic ids."""
 
@@ -457,7 +457,7 @@ class Topic:
     """True when this topic, from a user's data, replaces the bundled topic with its id."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PrincipleConcept:
     """A concept that principles of different instruments share, for comparing them.
 
@@ -485,7 +485,7 @@ class PrincipleConcept:
     """True when this concept, from a user's data, replaces the bundled concept with its id."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Jurisdiction(Record):
     """A state or an international organisation whose instruments the data covers."""
 
@@ -505,7 +505,7 @@ class Jurisdiction(Record):
     """ISO 3166-1 alpha-3 code of a state (``"BLR"``), so lookups accept it too."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Body(Record):
     """An organisation or office: an assembly, a ministry, an academy, a centre, ..."""
 
@@ -525,7 +525,7 @@ class Body(Record):
     """The id of the instrument that created it, where known."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Instrument(Record):
     """A policy instrument: a law, decree, concept, strategy, institution, statement, ..."""
 
@@ -570,7 +570,7 @@ _CONCEPTS_NOTE = (
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Principle(Record):
     """A principle of an instrument, as the sources report it.
 
@@ -608,7 +608,7 @@ class Principle(Record):
     """Ids of the topics it is tagged with."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Competency(Record):
     """A power an instrument gives to a body or a role."""
 
@@ -634,7 +634,7 @@ class Competency(Record):
     """Ids of the topics it is tagged with."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Prohibition(Record):
     """Something an instrument forbids, as the sources report it.
 
@@ -659,7 +659,7 @@ class Prohibition(Record):
     """Ids of the topics it is tagged with."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Objective(Record):
     """A regulatory objective of an instrument, as stated by its drafters or issuer."""
 
@@ -677,7 +677,7 @@ class Objective(Record):
     """Ids of the topics it is tagged with."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Provision(Record):
     """A part (block) of an instrument's content that the sources say it has."""
 
@@ -695,7 +695,7 @@ class Provision(Record):
     """Ids of the topics it is tagged with."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class LifecycleStage(Record):
     """A stage of the AI lifecycle that an instrument is said to cover."""
 
@@ -709,7 +709,7 @@ class LifecycleStage(Record):
     """What the sources say about it."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ReviewProcess(Record):
     """How a draft was reviewed before adoption."""
 
@@ -786,5 +786,7 @@ def _short_repr(record: AnyRecord) -> str:
     return text + ">"
 
 
+# The record types are declared with ``repr=False``: attrs would otherwise compile a
+# repr for each, at every start-up, only for it to be replaced here.
 for _record_type in RECORD_TYPES:
     _record_type.__repr__ = _short_repr  # type: ignore[assignment,method-assign]
