@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cisai import PartialDate, Precision, QueryError
@@ -138,6 +139,19 @@ def test_query_error_is_a_value_error() -> None:
 def test_constructor_checks(args: tuple[int | None, ...], message: str) -> None:
     with pytest.raises(QueryError, match=message):
         PartialDate(*args)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+@example(1900, 2)  # not a leap year: divisible by 100
+@example(2000, 2)  # a leap year: divisible by 400
+@example(2024, 2)
+@example(2025, 2)
+def test_a_month_ends_on_the_gregorian_calendar_s_last_day(year: int, month: int) -> None:
+    last = calendar.monthrange(year, month)[1]
+    assert PartialDate(year, month).end == dt.date(year, month, last)
+    assert PartialDate(year, month, last).end == dt.date(year, month, last)
+    with pytest.raises(ValueError, match=f"day {last + 1} is out of range 1-{last}"):
+        PartialDate(year, month, last + 1)
 
 
 def test_is_frozen_and_hashable() -> None:

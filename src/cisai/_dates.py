@@ -8,10 +8,8 @@ orders chronologically, and prints as reduced ISO 8601 ("2025", "2025-07",
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import enum
-import functools
 import re
 from typing import Any
 
@@ -43,9 +41,15 @@ class Precision(enum.Enum):
 _RANK = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
 
 
-@functools.cache
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """The last day of a month of the Gregorian calendar (the rule of ``calendar.isleap``,
+    written here: importing :mod:`calendar` cost a millisecond of every start-up)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 def _check(year: int, month: int | None, day: int | None) -> None:
