@@ -141,15 +141,27 @@ def _truncate(path: Path) -> None:
     path.write_bytes(path.read_bytes()[:1000])
 
 
+def _drop_a_field_and_restamp(path: Path) -> None:
+    """JSON that matches its digest but lacks a field: another build's, or a bad one."""
+    document = json.loads(path.read_bytes())
+    del document["topics"][0]["label"]
+    path.write_bytes(json.dumps(document).encode())
+    stamp_path = path.with_name(bundle.DIGEST_NAME)
+    stamp = json.loads(stamp_path.read_bytes())
+    stamp["json"] = bundle.content_digest(path.read_bytes())
+    stamp_path.write_text(json.dumps(stamp), encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("damage", "name", "reason"),
     [
         (_flip_a_label, bundle.COMPILED_NAME, "does not match its digest"),
+        (_drop_a_field_and_restamp, bundle.COMPILED_NAME, "does not hold the records"),
         (_truncate, bundle.COMPILED_NAME, "does not match its digest"),
         (lambda p: p.write_bytes(b"not json"), bundle.DIGEST_NAME, "digest file is not JSON"),
         (Path.unlink, bundle.DIGEST_NAME, "digest file _compiled.digest is missing"),
     ],
-    ids=["edited", "truncated", "bad-digest", "no-digest"],
+    ids=["edited", "field-missing", "truncated", "bad-digest", "no-digest"],
 )
 def test_corrupt_compiled_form_is_reported_and_the_yaml_read(
     compiled: Path, damage: object, name: str, reason: str

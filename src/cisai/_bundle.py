@@ -157,7 +157,8 @@ def _read_compiled(
     from cisai._trusted import records_from_document
 
     try:
-        records = records_from_document(json.loads(text))
+        # Decoded first: json.loads of bytes decodes them with "surrogatepass", slower.
+        records = records_from_document(json.loads(text.decode("utf-8")))
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise _Corrupt(f"it does not hold the records of this cisai: {exc!r}") from None
     return Dataset(records, DATA_VERSION)

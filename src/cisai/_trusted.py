@@ -47,6 +47,9 @@ _PLAIN: dict[str, type] = {"str": str, "int": int, "bool": bool, "float": float}
 def records_from_document(document: dict[str, Any]) -> list[AnyRecord]:
     """Every record of a checked Dataset document, collection by collection.
 
+    The document is used up: its mappings become the records' values in place.
+
+
     Each source is built once and shared by every record citing it, as the loader
     shares the sources of its catalogue.
     """
@@ -78,11 +81,11 @@ def _builder(cls: type) -> Build:
             typed.append((field.name, convert))
 
     def build(data: dict[str, Any]) -> Any:
-        values = dict(data)
+        # In place: the parsed document is the builder's own. Cisai's JSON writes every
+        # field, so a missing one is damage (a KeyError, which the loader reports).
         for name, convert in typed:
-            if name in values:
-                values[name] = convert(values[name])
-        return cls(**values)
+            data[name] = convert(data[name])
+        return cls(**data)
 
     _BUILDERS[cls] = build
     return build
@@ -127,7 +130,7 @@ def _optional(inner: Build, value: Any) -> Any:
 
 
 def _tuple_of(item: Build, value: Any) -> tuple[Any, ...]:
-    return tuple([item(x) for x in value])
+    return tuple(map(item, value))
 
 
 def _date(text: str) -> PartialDate:
