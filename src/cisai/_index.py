@@ -16,6 +16,7 @@ from typing import Any
 from cisai._arguments import kind_of
 from cisai._dates import Precision
 from cisai._errors import ArgumentError, QueryError, closest, suggest
+from cisai._fold import fold
 from cisai._model import (
     AnyRecord,
     Body,
@@ -272,8 +273,6 @@ def _topic_positions(ordered: Sequence[Instrument]) -> dict[str, list[int]]:
 
 def folded(text: str) -> str:
     """A lookup key: case, diacritics and surrounding blanks ignored (``ё`` is ``е``)."""
-    from cisai._wordsearch import fold
-
     return " ".join(fold(text).split())
 
 

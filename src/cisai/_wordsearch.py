@@ -12,13 +12,13 @@ or code, then a summary, gist or description, then notes.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
 
 from cisai._errors import QueryError
+from cisai._fold import fold
 
 __all__ = ["SearchHit"]
 """What ``cisai`` exports from this module: each public name is listed only here."""
@@ -34,12 +34,6 @@ FIELD_RANKS: tuple[tuple[str, ...], ...] = (
 """The searched fields, best first: a hit in an earlier group ranks higher."""
 
 _RANK_OF = {field: rank for rank, group in enumerate(FIELD_RANKS) for field in group}
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: ``Ёлка`` -> ``елка``, ``Café`` -> ``cafe``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> tuple[str, ...]:
