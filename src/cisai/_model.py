@@ -13,7 +13,6 @@ Nothing here reads files or imports cattrs or PyYAML; this module only describes
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, TypeAlias, TypeVar
 
@@ -757,7 +756,8 @@ RECORD_TYPES: tuple[type[AnyRecord], ...] = (
 """Every record type, in the order their collections appear in files and documents."""
 
 TYPE_NAMES: Mapping[type, str] = {
-    cls: re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower() for cls in RECORD_TYPES
+    cls: "".join(f"_{c}" if c.isupper() and i else c for i, c in enumerate(cls.__name__)).lower()
+    for cls in RECORD_TYPES
 }
 """Each record type's snake_case name (``LifecycleStage`` -> ``"lifecycle_stage"``): the
 ``type`` of a JSON Lines or CSV row, and the CLI's name for the type."""
