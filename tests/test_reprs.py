@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import cisai
@@ -46,3 +47,30 @@ def test_comparison_reprs_are_short() -> None:
     entry = row.cells["law"][0]
     assert repr(entry) == f"<ComparisonEntry {entry.instrument.id!r}: {entry.status}>"
     assert len(repr(DS)) < 120
+
+
+VALUE_TYPES = (cisai.Source, cisai.Title, cisai.Unknown, cisai.Event, cisai.Relation, cisai.Locator)
+
+
+def _parts_of(record: object) -> list[object]:
+    """Every value-type object a record holds, at any depth."""
+    found: list[object] = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, VALUE_TYPES):
+                found.extend([item, *_parts_of(item)])
+    return found
+
+
+@pytest.mark.parametrize("cls", VALUE_TYPES, ids=lambda c: c.__name__)
+def test_a_value_type_repr_is_the_one_attrs_would_generate(cls: type) -> None:
+    """The value types share one repr function; it prints exactly what attrs' own would."""
+    twin = attrs.make_class(
+        cls.__name__, {a.name: attrs.field(default=None) for a in attrs.fields(cls)}
+    )
+    values = [v for r in DS for v in _parts_of(r) if type(v) is cls]
+    assert values, f"the bundled data holds no {cls.__name__}"
+    for value in values[:50]:
+        copy = twin(**{a.name: getattr(value, a.name) for a in attrs.fields(cls)})
+        assert repr(value) == repr(copy)

@@ -300,9 +300,22 @@ def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+def _fields_repr(value: attrs.AttrsInstance) -> str:
+    """``Title(text='...', lang='en', kind=...)``: the repr attrs would generate, written once.
+
+    attrs compiles a repr for each class at every start-up; the value types share this
+    one instead (their values hold no cycles, so attrs' guard against them is not needed).
+    """
+    cls = type(value)
+    fields = ", ".join(f"{a.name}={getattr(value, a.name)!r}" for a in attrs.fields(cls))
+    return f"{cls.__qualname__}({fields})"
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Source:
     """A page or document a fact was taken from."""
+
+    __repr__ = _fields_repr
 
     url: str
     """The address of the page or document (http or https)."""
@@ -322,9 +335,11 @@ class Source:
     """Anything else worth knowing about the source."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Title:
     """A title (or name) in one language."""
+
+    __repr__ = _fields_repr
 
     text: str
     """The title as the source gives it."""
@@ -336,9 +351,11 @@ class Title:
     """Why the title is given, e.g. when a working title was changed."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Unknown:
     """Something known *not* to be known: a field the sources leave open, and why."""
+
+    __repr__ = _fields_repr
 
     field: str
     """The field (or facet, such as ``text`` or ``model_law_link``) that is not known."""
@@ -346,9 +363,11 @@ class Unknown:
     """What the sources leave open and why, in our own words."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Event:
     """A dated step in an instrument's life: proposed, adopted, signed, in force, ..."""
+
+    __repr__ = _fields_repr
 
     kind: EventKind
     """What happened."""
@@ -366,9 +385,11 @@ class Event:
     """Where the event is reported (at least one)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Relation:
     """A typed link from one instrument to another (``target`` is an instrument id)."""
+
+    __repr__ = _fields_repr
 
     kind: RelationKind
     """How this instrument stands to the target."""
@@ -382,13 +403,15 @@ class Relation:
     """Empty means: the instrument's own sources state the relation."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Locator:
     """Where a source places something in an act: an article, paragraph or section.
 
     Only ever taken from a source that states it (never guessed); a locator from an
     unofficial compilation is low confidence.
     """
+
+    __repr__ = _fields_repr
 
     text: str
     """The place as the source gives it, e.g. ``"Art. 17(3)"`` or ``"para. 19(c)"``."""
