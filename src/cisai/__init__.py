@@ -25,6 +25,7 @@ from cisai._version import __version__ as __version__
 
 _PUBLIC_MODULES = (
     "cisai._errors",
+    "cisai._problems",
     "cisai._dates",
     "cisai._model",
     "cisai._criteria",
@@ -51,6 +52,7 @@ if TYPE_CHECKING:  # the same modules as _PUBLIC_MODULES (tests/test_lazy_names.
     from cisai._inforce import *  # noqa: F403
     from cisai._matrix import *  # noqa: F403
     from cisai._model import *  # noqa: F403
+    from cisai._problems import *  # noqa: F403
     from cisai._selection import *  # noqa: F403
     from cisai._wordsearch import *  # noqa: F403
 

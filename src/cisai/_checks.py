@@ -15,7 +15,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from cisai._dates import PartialDate
-from cisai._errors import Problem, format_path, suggest
+from cisai._errors import format_path, suggest
 from cisai._ids import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN, version_key
 from cisai._model import (
     AnyRecord,
@@ -38,6 +38,7 @@ from cisai._model import (
     Topic,
 )
 from cisai._origin import Origin
+from cisai._problems import Problem
 
 __all__ = ["RULES", "UNKNOWN_FACETS", "Context", "Located", "check"]
 

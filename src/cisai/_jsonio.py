@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cisai._errors import DataError
 from cisai._gc import paused
+from cisai._problems import DataError
 
 __all__ = ["parse_json"]
 

@@ -33,8 +33,6 @@ from cisai._converter import bulk, catalogued, first_try, json_rules, problems_o
 from cisai._dataset import Dataset
 from cisai._errors import (
     ArgumentError,
-    DataError,
-    Problem,
     QueryError,
     SchemaError,
     clear_suggestion_cache,
@@ -45,6 +43,7 @@ from cisai._gc import paused
 from cisai._jsonio import parse_json
 from cisai._model import RECORD_TYPES, AnyRecord, Source
 from cisai._origin import Origin
+from cisai._problems import DataError, Problem
 from cisai._version import DATA_VERSION, check_schema_version
 from cisai._version import DOCUMENT_KEYS as HEADER_KEYS
 from cisai._yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document

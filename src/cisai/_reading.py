@@ -17,11 +17,12 @@ from cisai._arguments import require
 from cisai._checks import schema_problems
 from cisai._converter import bulk, json_rules, problems_of, structure
 from cisai._dataset import Dataset
-from cisai._errors import ArgumentError, DataError, Problem, format_path
+from cisai._errors import ArgumentError, format_path
 from cisai._index import Index
 from cisai._jsonio import parse_json
 from cisai._loading import DOCUMENT_KEYS, build_from_records
 from cisai._model import RECORD_TYPES
+from cisai._problems import DataError, Problem
 from cisai._selection import Selection
 from cisai._version import check_schema_version
 

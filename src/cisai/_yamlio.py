@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from cisai._errors import DataError
 from cisai._gc import paused
+from cisai._problems import DataError
 
 __all__ = [
     "LineList",
