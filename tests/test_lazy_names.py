@@ -59,3 +59,21 @@ def test_from_import_works_in_a_fresh_interpreter() -> None:
 def test_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="NoSuchName"):
         cisai.NoSuchName  # noqa: B018
+
+
+def _public_modules_imported_by(code: str) -> list[str]:
+    check = (
+        f"import sys, cisai; {code}; "
+        "print(*sorted(m for m in cisai._PUBLIC_MODULES if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def test_a_private_name_imports_no_public_module() -> None:
+    """Asking for a private name (a submodule, a probe) costs no import of the public ones:
+    ``from cisai import _trusted`` imports what ``import cisai._trusted`` does, no more."""
+    assert _public_modules_imported_by("hasattr(cisai, '_no_such')") == []
+    assert _public_modules_imported_by("from cisai import _trusted") == (
+        _public_modules_imported_by("import cisai._trusted")
+    )

@@ -63,6 +63,11 @@ def __getattr__(name: str) -> Any:
 
     if name == "__all__":
         return _public_names()
+    if name.startswith("_"):
+        # No public name starts with "_". Looking one up would import every public
+        # module - and ``from cisai import _submodule`` asks here first, before Python
+        # imports the submodule itself.
+        raise AttributeError(f"module 'cisai' has no attribute {name!r}")
     with _held():
         for module_name in _PUBLIC_MODULES:
             module = importlib.import_module(module_name)
