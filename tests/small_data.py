@@ -153,6 +153,22 @@ def assert_first(
     assert message in str(err)
 
 
+def rejected(
+    tmp_path: Path, text: str, *, line_of: str, record_id: str, field: str, message: str
+) -> None:
+    """``text`` loads with exactly one problem, at the line holding ``line_of``."""
+    err, file = load_error(tmp_path, text)
+    assert_first(
+        err,
+        file=file,
+        line=line_no(text, line_of),
+        record_id=record_id,
+        field=field,
+        message=message,
+    )
+    assert len(err.problems) == 1, [str(p) for p in err.problems]
+
+
 def find_problem(err: DataError, message: str) -> cisai.Problem:
     matching = [p for p in err.problems if message in p.message]
     assert matching, f"no problem says {message!r}: {[str(p) for p in err.problems]}"

@@ -23,6 +23,7 @@ from small_data import (
     find_problem,
     line_no,
     load_error,
+    rejected,
     variant,
     write,
 )
@@ -41,22 +42,6 @@ competencies:
     sources: [src-one]
     added_in: "2026.11.0"
 """
-
-
-def rejected(
-    tmp_path: Path, text: str, *, line_of: str, record_id: str, field: str, message: str
-) -> None:
-    """``text`` loads with exactly one problem, at the line holding ``line_of``."""
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, line_of),
-        record_id=record_id,
-        field=field,
-        message=message,
-    )
-    assert len(err.problems) == 1, [str(p) for p in err.problems]
 
 
 # -- jurisdictions, topics, bodies --------------------------------------------------------------
@@ -380,18 +365,122 @@ def test_rules_report_every_broken_record_not_only_the_first(tmp_path: Path) -> 
 # -- moved from test_loader_errors: ids, references, events, sources, wording, versions ----------
 
 
-def test_invalid_id_slug(tmp_path: Path) -> None:
-    text = variant(("  - id: by-ai-law\n", "  - id: Bad_ID\n"))
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "id: Bad_ID"),
-        record_id="Bad_ID",
-        field="id",
-        message="invalid id 'Bad_ID'",
-    )
-    assert len(err.problems) == 1
+BROKEN_RULES = [
+    pytest.param(
+        variant(("  - id: by-ai-law\n", "  - id: Bad_ID\n")),
+        "id: Bad_ID",
+        "Bad_ID",
+        "id",
+        "invalid id 'Bad_ID'",
+        id="invalid_id_slug",
+    ),
+    pytest.param(
+        variant(("issuers: [nasb]", "issuers: [nasbb]")),
+        "issuers:",
+        "by-ai-law",
+        "issuers[0]",
+        "unknown body 'nasbb'; did you mean 'nasb'?",
+        id="unknown_issuer",
+    ),
+    pytest.param(
+        variant(("        body: nasb\n", "        body: nas\n")),
+        "body: nas",
+        "by-ai-law",
+        "events[0].body",
+        "unknown body 'nas'; did you mean 'nasb'?",
+        id="unknown_event_body",
+    ),
+    pytest.param(
+        variant(
+            (
+                "    jurisdiction: BY\n    attestation",
+                "    jurisdiction: BY\n    parent: nasbx\n    attestation",
+            )
+        ),
+        "parent: nasbx",
+        "nasb",
+        "parent",
+        "unknown body 'nasbx'",
+        id="unknown_body_parent",
+    ),
+    pytest.param(
+        BASE + "    relations:\n      - kind: implements\n        target: by-ai-lawx\n",
+        "target: by-ai-lawx",
+        "by-ai-law",
+        "relations[0].target",
+        "unknown instrument 'by-ai-lawx'; did you mean 'by-ai-law'?",
+        id="unknown_relation_target",
+    ),
+    pytest.param(
+        variant(("topics: [ai]", "topics: [ia]")),
+        "topics: [ia]",
+        "by-ai-law",
+        "topics[0]",
+        "unknown topic 'ia'",
+        id="topic_not_in_taxonomy",
+    ),
+    pytest.param(
+        BASE
+        + (
+            "      - kind: reported\n        date: 2025\n        sources: [src-one]\n"
+            "      - kind: in_force\n        date: 2025-04-01\n        sources: [src-one]\n"
+        ),
+        "date: 2025-04-01",
+        "by-ai-law",
+        "events[3].date",
+        "before it was adopted or signed",
+        id="in_force_before_signing_alone",
+    ),
+    pytest.param(
+        variant(
+            (
+                "    issuers: [nasb]\n    date: 2025-04-18\n",
+                "    issuers: [nasb]\n" + "    date: 2025-04-19\n",
+            )
+        ),
+        "    date: 2025-04-19",
+        "by-ai-law",
+        "date",
+        "date 2025-04-19 is not the date of any of its events (2025-03-26, 2025-04-18)",
+        id="date_not_among_event_dates",
+    ),
+    pytest.param(
+        variant(
+            (
+                '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
+                '    sources: []\n    added_in: "2026.11.0"\n    events:',
+            )
+        ),
+        "sources: []",
+        "by-ai-law",
+        "sources",
+        "at least one source is required",
+        id="record_with_no_sources",
+    ),
+    pytest.param(
+        variant(
+            (
+                '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
+                "    sources:\n      - url: ftp://example.org/file\n"
+                '    added_in: "2026.11.0"\n    events:',
+            )
+        ),
+        "url: ftp://",
+        "by-ai-law",
+        "sources[0].url",
+        "not an http(s) URL: 'ftp://example.org/file'",
+        id="non_http_source_url_in_place",
+    ),
+]
+"""Each a data file that breaks one rule across records: the file, a piece of the line
+the problem is named at, and the record, field and message named there."""
+
+
+@pytest.mark.parametrize(("text", "line_of", "record_id", "field", "message"), BROKEN_RULES)
+def test_a_broken_rule_is_named_on_its_line(
+    tmp_path: Path, text: str, line_of: str, record_id: str, field: str, message: str
+) -> None:
+    rejected(tmp_path, text, line_of=line_of, record_id=record_id, field=field, message=message)
 
 
 def test_duplicate_ids_in_one_file(tmp_path: Path) -> None:
@@ -468,20 +557,6 @@ def test_duplicate_ids_across_files_in_a_folder(tmp_path: Path) -> None:
     assert "duplicate id" in err.problems[0].message
 
 
-def test_unknown_issuer(tmp_path: Path) -> None:
-    text = variant(("issuers: [nasb]", "issuers: [nasbb]"))
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "issuers:"),
-        record_id="by-ai-law",
-        field="issuers[0]",
-        message="unknown body 'nasbb'; did you mean 'nasb'?",
-    )
-    assert len(err.problems) == 1
-
-
 def test_unknown_issuer_in_block_list_names_its_own_line(tmp_path: Path) -> None:
     text = variant(("    issuers: [nasb]\n", "    issuers:\n      - nasb\n      - nasbb\n"))
     err, file = load_error(tmp_path, text)
@@ -493,67 +568,6 @@ def test_unknown_issuer_in_block_list_names_its_own_line(tmp_path: Path) -> None
         field="issuers[1]",
         message="unknown body 'nasbb'",
     )
-
-
-def test_unknown_event_body(tmp_path: Path) -> None:
-    text = variant(("        body: nasb\n", "        body: nas\n"))
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "body: nas"),
-        record_id="by-ai-law",
-        field="events[0].body",
-        message="unknown body 'nas'; did you mean 'nasb'?",
-    )
-    assert len(err.problems) == 1
-
-
-def test_unknown_body_parent(tmp_path: Path) -> None:
-    text = variant(
-        (
-            "    jurisdiction: BY\n    attestation",
-            "    jurisdiction: BY\n    parent: nasbx\n    attestation",
-        )
-    )
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "parent: nasbx"),
-        record_id="nasb",
-        field="parent",
-        message="unknown body 'nasbx'",
-    )
-    assert len(err.problems) == 1
-
-
-def test_unknown_relation_target(tmp_path: Path) -> None:
-    text = BASE + "    relations:\n      - kind: implements\n        target: by-ai-lawx\n"
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "target: by-ai-lawx"),
-        record_id="by-ai-law",
-        field="relations[0].target",
-        message="unknown instrument 'by-ai-lawx'; did you mean 'by-ai-law'?",
-    )
-    assert len(err.problems) == 1
-
-
-def test_topic_not_in_taxonomy(tmp_path: Path) -> None:
-    text = variant(("topics: [ai]", "topics: [ia]"))
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "topics: [ia]"),
-        record_id="by-ai-law",
-        field="topics[0]",
-        message="unknown topic 'ia'",
-    )
-    assert len(err.problems) == 1
 
 
 def test_unknown_instrument_of_a_part(tmp_path: Path) -> None:
@@ -598,62 +612,6 @@ def test_in_force_before_signing(tmp_path: Path) -> None:
     assert str(problem).startswith(f"{file}:{problem.line}: by-ai-law: events[2].date: in force")
 
 
-def test_in_force_before_signing_alone(tmp_path: Path) -> None:
-    # A year-precise event in between keeps the order valid; only entry into force is wrong.
-    text = BASE + (
-        "      - kind: reported\n        date: 2025\n        sources: [src-one]\n"
-        "      - kind: in_force\n        date: 2025-04-01\n        sources: [src-one]\n"
-    )
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "date: 2025-04-01"),
-        record_id="by-ai-law",
-        field="events[3].date",
-        message="before it was adopted or signed",
-    )
-    assert len(err.problems) == 1
-
-
-def test_date_not_among_event_dates(tmp_path: Path) -> None:
-    text = variant(
-        (
-            "    issuers: [nasb]\n    date: 2025-04-18\n",
-            "    issuers: [nasb]\n" + "    date: 2025-04-19\n",
-        )
-    )
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "    date: 2025-04-19"),
-        record_id="by-ai-law",
-        field="date",
-        message="date 2025-04-19 is not the date of any of its events (2025-03-26, 2025-04-18)",
-    )
-    assert len(err.problems) == 1
-
-
-def test_record_with_no_sources(tmp_path: Path) -> None:
-    text = variant(
-        (
-            '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
-            '    sources: []\n    added_in: "2026.11.0"\n    events:',
-        )
-    )
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "sources: []"),
-        record_id="by-ai-law",
-        field="sources",
-        message="at least one source is required",
-    )
-    assert len(err.problems) == 1
-
-
 def test_event_with_no_sources(tmp_path: Path) -> None:
     text = variant(("        sources: [src-two]\n", "        sources: []\n"))
     err, file = load_error(tmp_path, text)
@@ -665,26 +623,6 @@ def test_event_with_no_sources(tmp_path: Path) -> None:
         field="events[0].sources",
         message="at least one source is required",
     )
-
-
-def test_non_http_source_url_in_place(tmp_path: Path) -> None:
-    text = variant(
-        (
-            '    sources: [src-one]\n    added_in: "2026.11.0"\n    events:',
-            "    sources:\n      - url: ftp://example.org/file\n"
-            '    added_in: "2026.11.0"\n    events:',
-        )
-    )
-    err, file = load_error(tmp_path, text)
-    assert_first(
-        err,
-        file=file,
-        line=line_no(text, "url: ftp://"),
-        record_id="by-ai-law",
-        field="sources[0].url",
-        message="not an http(s) URL: 'ftp://example.org/file'",
-    )
-    assert len(err.problems) == 1
 
 
 def test_non_http_source_url_in_event(tmp_path: Path) -> None:
