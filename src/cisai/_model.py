@@ -311,6 +311,27 @@ def _fields_repr(value: attrs.AttrsInstance) -> str:
     return f"{cls.__qualname__}({fields})"
 
 
+def _short_repr(record: AnyRecord) -> str:
+    """``<Instrument 'id' 2025-04-18: Title...>``: type, id, title or name, date.
+
+    A record holds its sources, events and notes; the generated repr printed all of them
+    (several kilobytes for one instrument). ``attrs.asdict`` or ``cisai.to_dict`` gives
+    every field. ``Record``, ``Topic`` and ``PrincipleConcept`` name it as their repr, and
+    every record type is one of them or derives from ``Record``; declared ``repr=False``,
+    none has attrs compile a repr of its own at start-up.
+    """
+    label = getattr(record, "title", None) or getattr(record, "name", None)
+    label = label or getattr(record, "label", None) or getattr(record, "gist", None)
+    date = getattr(record, "date", None)
+    text = f"<{type(record).__name__} {record.id!r}"
+    if date is not None:
+        text += f" {date}"
+    if isinstance(label, str) and label:
+        label = " ".join(label.split())
+        text += ": " + (label if len(label) <= 60 else label[:59].rstrip() + "…")
+    return text + ">"
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Source:
     """A page or document a fact was taken from."""
@@ -432,6 +453,8 @@ class Locator:
 class Record:
     """What every record has: its id, how we know it, and when it entered the data."""
 
+    __repr__ = _short_repr
+
     collection: ClassVar[str] = ""
     """The key of this record type in data files and Dataset documents."""
 
@@ -458,6 +481,8 @@ class Record:
 @attrs.frozen(kw_only=True, repr=False)
 class Topic:
     """A node of the topic taxonomy (a tree); records are tagged with topic ids."""
+
+    __repr__ = _short_repr
 
     collection: ClassVar[str] = "topics"
 
@@ -486,6 +511,8 @@ class PrincipleConcept:
     The vocabulary is cisai's own (like the topics), so it carries no sources; which
     concepts a principle maps to is cisai's editorial judgement, not a claim of a source.
     """
+
+    __repr__ = _short_repr
 
     collection: ClassVar[str] = "principle_concepts"
 
@@ -788,28 +815,3 @@ TYPE_NAMES: Mapping[type, str] = {
 PROVENANCE_FIELDS: tuple[str, ...] = tuple(a.name for a in attrs.fields(Record) if a.name != "id")
 """How a record is known and when it entered the data, in the order outputs give them
 (after the id and the record's own fields)."""
-
-
-def _short_repr(record: AnyRecord) -> str:
-    """``<Instrument 'id' 2025-04-18: Title...>``: type, id, title or name, date.
-
-    A record holds its sources, events and notes; the generated repr printed all of them
-    (several kilobytes for one instrument). ``attrs.asdict`` or ``cisai.to_dict`` gives
-    every field.
-    """
-    label = getattr(record, "title", None) or getattr(record, "name", None)
-    label = label or getattr(record, "label", None) or getattr(record, "gist", None)
-    date = getattr(record, "date", None)
-    text = f"<{type(record).__name__} {record.id!r}"
-    if date is not None:
-        text += f" {date}"
-    if isinstance(label, str) and label:
-        label = " ".join(label.split())
-        text += ": " + (label if len(label) <= 60 else label[:59].rstrip() + "…")
-    return text + ">"
-
-
-# The record types are declared with ``repr=False``: attrs would otherwise compile a
-# repr for each, at every start-up, only for it to be replaced here.
-for _record_type in RECORD_TYPES:
-    _record_type.__repr__ = _short_repr  # type: ignore[assignment,method-assign]
