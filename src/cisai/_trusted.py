@@ -48,8 +48,6 @@ def records_from_document(document: dict[str, Any]) -> list[AnyRecord]:
     """Every record of a checked Dataset document, collection by collection.
 
     The document is used up: its mappings become the records' values in place.
-
-
     Each source is built once and shared by every record citing it, as the loader
     shares the sources of its catalogue.
     """
