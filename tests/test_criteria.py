@@ -28,31 +28,56 @@ def test_the_docstring_lists_every_criterion() -> None:
         assert f"``{name}``" in doc, name
 
 
-def test_every_criterion_is_accepted_by_filter() -> None:
+# One sample per criterion: (collection, value) that keeps some records of the bundled
+# data and not all. A criterion added to CRITERIA without a sample fails the test below.
+SAMPLES: dict[str, tuple[str, object]] = {
+    "since": ("instruments", "2025"),
+    "until": ("instruments", "2020"),
+    "topic": ("instruments", "ai-regulation"),
+    "kind": ("instruments", "law"),
+    "jurisdiction": ("principles", "KZ"),
+    "issuer": ("instruments", "by-president"),
+    "status": ("instruments", "in_force"),
+    "text": ("instruments", "law"),
+    "in_force_on": ("instruments", "2025-06-01"),
+    "changed_since": ("instruments", "2026.11.0"),
+    "instrument": ("principles", "cis-model-law-ai-2025"),
+    "body": ("competencies", "by-ministry-communications"),
+    "holder": ("competencies", "by-ministry-communications"),
+    "concept": ("principles", "transparency"),
+    "attestation": ("instruments", "official_report"),
+    "confidence": ("instruments", "high"),
+    "part": ("provisions", "principles"),
+}
+
+
+def test_every_criterion_keeps_some_records_and_not_all() -> None:
     ds = cisai.load()
-    samples = {
-        "since": "2025",
-        "until": "2026",
-        "topic": "ai",
-        "kind": "law",
-        "jurisdiction": "BY",
-        "issuer": "by-president",
-        "status": "in_force",
-        "text": "law",
-        "in_force_on": "2025-06-01",
-        "include_unknown": True,
-        "changed_since": "2026.11.0",
-        "attestation": "official_report",
-        "confidence": "high",
-    }
-    for name, value in samples.items():
-        criteria = {name: value}
-        if name == "include_unknown":
-            criteria["in_force_on"] = "2025-06-01"
-        ds.instruments.filter(**criteria)  # type: ignore[arg-type]
-    assert ds.principles.filter(instrument=ds.model_law.id)
-    assert ds.provisions.filter(part="principles") is not None
-    assert ds.competencies.filter(body="by-ministry-communications") is not None
+    assert set(SAMPLES) == set(CRITERIA) - {"include_unknown"}
+    for name, (collection, value) in SAMPLES.items():
+        selection = getattr(ds, collection)
+        kept = selection.filter(**{name: value})
+        assert 0 < len(kept) < len(selection), (name, value, len(kept))
+        assert set(kept) <= set(selection), name
+
+
+def test_include_unknown_adds_the_instruments_whose_being_in_force_is_unknown() -> None:
+    ds = cisai.load()
+    known = ds.instruments.filter(in_force_on="2025-06-01")
+    widened = ds.instruments.filter(in_force_on="2025-06-01", include_unknown=True)
+    assert set(known) < set(widened)
+    for instrument in set(widened) - set(known):
+        assert cisai.in_force(instrument, "2025-06-01").state is cisai.InForceState.UNKNOWN
+
+
+def test_the_table_is_read_only() -> None:
+    import pytest
+
+    with pytest.raises(TypeError):
+        cisai.CRITERIA["since"] = CRITERIA["until"]  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        cisai.CRITERIA.pop("since")  # type: ignore[attr-defined]
+    assert "since" in cisai.CRITERIA
 
 
 def test_mypy_catches_a_misspelt_criterion(tmp_path: typing.Any) -> None:

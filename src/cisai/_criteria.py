@@ -64,11 +64,14 @@ class Criterion:
     """Whether it applies to records of a type (a refused criterion is a QueryError)."""
 
 
-def _table(*rows: tuple[str, str, str, Callable[[type], bool] | None]) -> dict[str, Criterion]:
-    return {
-        name: Criterion(name, description, field, applies or _has(field))
-        for name, field, description, applies in rows
-    }
+def _table(*rows: tuple[str, str, str, Callable[[type], bool] | None]) -> Mapping[str, Criterion]:
+    """The criteria by name, read-only: the table is public, and ``filter()`` reads it."""
+    return types.MappingProxyType(
+        {
+            name: Criterion(name, description, field, applies or _has(field))
+            for name, field, description, applies in rows
+        }
+    )
 
 
 CRITERIA: Mapping[str, Criterion] = _table(
