@@ -32,9 +32,8 @@ from cisai._arguments import kind_of, require_text
 from cisai._dataset import Dataset
 from cisai._dates import PartialDate
 from cisai._errors import ArgumentError, QueryError
-from cisai._inforce import InForce, day_of, in_force
+from cisai._inforce import ENDING_KINDS, InForce, day_of, in_force, in_force_on
 from cisai._model import EventKind, Instrument, InstrumentKind, Jurisdiction
-from cisai._query import in_force_on
 
 __all__ = ["Comparison", "ComparisonEntry", "ComparisonRow"]
 """What ``cisai`` exports from this module: each public name is listed only here."""
@@ -44,11 +43,6 @@ GROUPS = ("law", "strategy", "regulator", "other")
 
 _LAWS = frozenset({InstrumentKind.LAW, InstrumentKind.CODE, InstrumentKind.DRAFT_LAW})
 _STRATEGIES = frozenset({InstrumentKind.STRATEGY, InstrumentKind.CONCEPT, InstrumentKind.PROGRAMME})
-_ENDED = {
-    EventKind.REPEALED: "repealed",
-    EventKind.EXPIRED: "expired",
-    EventKind.SUPERSEDED: "superseded",
-}
 
 
 def group_of(instrument: Instrument) -> str:
@@ -74,8 +68,8 @@ def status_on(instrument: Instrument, day: _dt.date | None) -> str | None:
     for event in instrument.events:
         if event.date is None or event.date.end > day:
             continue
-        if event.kind in _ENDED:
-            return _ENDED[event.kind]
+        if event.kind in ENDING_KINDS:
+            return event.kind.value
         if event.kind is not EventKind.IN_FORCE:
             latest = event.kind.value
     if latest is None and instrument.date is None:

@@ -21,18 +21,14 @@ from cisai._index import Index, as_list, texts
 from cisai._model import (
     BodyKind,
     CompetencyKind,
-    EventKind,
-    Instrument,
     InstrumentKind,
     InstrumentStatus,
     JurisdictionKind,
 )
 
-__all__ = ["CRITERIA", "Criteria", "filter_records", "in_force_on"]
+__all__ = ["CRITERIA", "Criteria", "filter_records"]
 
 Predicate = Callable[[Any], bool]
-
-_ENDING = frozenset({EventKind.REPEALED, EventKind.EXPIRED, EventKind.SUPERSEDED})
 
 
 def _date(value: Any, name: str) -> PartialDate:
@@ -45,25 +41,6 @@ def _date(value: Any, name: str) -> PartialDate:
         return PartialDate.parse(value)
     except QueryError as exc:
         raise QueryError(f"{name}: {exc}") from None
-
-
-def in_force_on(instrument: Instrument, day: _dt.date) -> bool:
-    """Whether the events show ``instrument`` in force on ``day``.
-
-    In force means: an ``in_force`` event whose date (all of it) is on or before
-    ``day``, and no ``repealed``/``expired``/``superseded`` event that may have
-    happened by then. An instrument whose entry into force is not dated is not
-    reported as in force on any day: cisai does not guess.
-    """
-    started = False
-    for event in instrument.events:
-        if event.date is None:
-            continue
-        if event.kind is EventKind.IN_FORCE and event.date.end <= day:
-            started = True
-        elif event.kind in _ENDING and event.date.start <= day:
-            return False
-    return started
 
 
 def enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.Enum]:
@@ -86,8 +63,6 @@ def enum_values(cls: type[enum.Enum], value: Any, name: str) -> frozenset[enum.E
 
 
 def _changed_after(record: Any, version: tuple[int, int, int]) -> bool:
-    from cisai._ids import version_key
-
     for value in (record.added_in, record.changed_in):
         key = version_key(value) if value else None
         if key is not None and key > version:
@@ -237,7 +212,15 @@ def _changed_since_predicate(index: Index, name: str, value: Any, sample: Any) -
 
 
 def _in_force_on_predicate(index: Index, name: str, value: Any, sample: Any) -> Predicate:
-    return _in_force_predicate(value, include_unknown=False)
+    """A day, or an :class:`_InForceQuery` when ``include_unknown`` was given with it."""
+    from cisai._inforce import InForceState, day_of, in_force, in_force_on
+
+    query = value if isinstance(value, _InForceQuery) else _InForceQuery(value, False)
+    day = day_of(query.day, "in_force_on")
+    if not query.include_unknown:
+        return lambda r: in_force_on(r, day)
+    kept = (InForceState.IN_FORCE, InForceState.UNKNOWN)
+    return lambda r: in_force(r, day).state in kept
 
 
 def _enum_predicate(index: Index, name: str, value: Any, sample: Any) -> Predicate:
@@ -318,18 +301,6 @@ class _InForceQuery:
     def __init__(self, day: Any, include_unknown: bool) -> None:
         self.day = day
         self.include_unknown = include_unknown
-
-
-def _in_force_predicate(value: Any, *, include_unknown: bool) -> Predicate:
-    from cisai._inforce import InForceState, day_of, in_force
-
-    if isinstance(value, _InForceQuery):
-        value, include_unknown = value.day, value.include_unknown
-    day = day_of(value, "in_force_on")
-    if not include_unknown:
-        return lambda r: in_force_on(r, day)
-    kept = (InForceState.IN_FORCE, InForceState.UNKNOWN)
-    return lambda r: in_force(r, day).state in kept
 
 
 def _text_predicate(value: Any) -> Predicate:
