@@ -9,13 +9,18 @@ its line - the fix a user needs.
 
 from __future__ import annotations
 
+import copy
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import cisai
 from cisai import DataError
+from cisai._checks import references
 from cisai._loading import build_bundled
+from cisai._model import RECORD_TYPES
 from small_data import (
     BASE,
     PRINCIPLE,
@@ -679,3 +684,71 @@ def test_added_in_malformed(tmp_path: Path, value: str) -> None:
         message=f"invalid data version {value.strip(chr(34))!r}",
     )
     assert len(err.problems) == 1
+
+
+# -- every declared reference is checked, whether or not its record structures ---------
+
+SNAPSHOT = json.loads((Path(__file__).parent.parent / "snapshots" / "dataset.json").read_bytes())
+REFERENCES = [(cls, path, target) for cls in RECORD_TYPES for path, target in references(cls)]
+
+
+def _misspell(
+    document: dict[str, Any], cls: type, path: tuple[str, ...], target: str
+) -> tuple[str, str]:
+    """Misspell the first reference at ``path`` among ``cls``'s records: (record id, field)."""
+    wrong = "ZZ" if target == "jurisdictions" else "zz-misspelt"
+    for record in document[cls.collection]:  # type: ignore[attr-defined]
+        value = record.get(path[0])
+        if len(path) == 2:
+            entries = [e for e in value or () if e.get(path[1])]
+            if entries:
+                index = value.index(entries[0])
+                entries[0][path[1]] = wrong
+                return record["id"], f"{path[0]}[{index}].{path[1]}"
+        elif isinstance(value, list) and value:
+            value[0] = wrong
+            return record["id"], f"{path[0]}[0]"
+        elif isinstance(value, str):
+            record[path[0]] = wrong
+            return record["id"], path[0]
+    pytest.skip(f"no {cls.__name__} in the bundled data sets {'.'.join(path)}")
+
+
+def _problems_of(tmp_path: Path, document: dict[str, Any]) -> list[cisai.Problem]:
+    file = tmp_path / "dataset.json"
+    file.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        cisai.load(extra=[file], bundled=False)
+    return list(caught.value.problems)
+
+
+def test_the_model_declares_references_for_every_kind_of_target() -> None:
+    targets = {target for _cls, _path, target in REFERENCES}
+    assert targets == {
+        "jurisdictions", "bodies", "instruments", "topics", "principle_concepts"
+    }  # fmt: skip
+    assert len(REFERENCES) >= 20
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["record-structures", "record-broken"])
+@pytest.mark.parametrize(
+    ("cls", "path", "target"),
+    REFERENCES,
+    ids=[f"{c.__name__}.{'.'.join(p)}" for c, p, _t in REFERENCES],
+)
+def test_a_misspelt_reference_is_named_at_its_field(
+    tmp_path: Path, cls: type, path: tuple[str, ...], target: str, broken: bool
+) -> None:
+    """The same reference is reported by the checks of a structured record and, when
+    another field of the record is wrong, by the reading of its raw mapping."""
+    document = copy.deepcopy(SNAPSHOT)
+    record_id, field = _misspell(document, cls, path, target)
+    if broken:
+        record = next(r for r in document[cls.collection] if r["id"] == record_id)  # type: ignore[attr-defined]
+        record["added_in"] = 5  # not a version string: the record does not structure
+    problems = _problems_of(tmp_path, document)
+    named = [p for p in problems if p.record_id == record_id and p.field == field]
+    assert named, [str(p) for p in problems]
+    assert "unknown" in named[0].message or "not a" in named[0].message
+    if broken:
+        assert any(p.record_id == record_id and p.field == "added_in" for p in problems)

@@ -8,16 +8,22 @@ the line of the offending field.
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias
 
 import attrs
 
+from cisai._criteria import field_types
 from cisai._dates import PartialDate
 from cisai._errors import format_path, suggest
 from cisai._ids import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN, version_key
 from cisai._model import (
+    RECORD_TYPES,
+    REFERS_TO,
+    TYPE_NAMES,
     AnyRecord,
     Attestation,
     Body,
@@ -737,17 +743,34 @@ class Unstructured:
     found: Sequence[tuple[tuple[str | int, ...], str]]
 
 
-# (path in the raw record, collection of the target, what it is called in messages)
-_RAW_REFERENCES: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("jurisdiction",), "codes", "jurisdiction"),
-    (("topics",), Topic.collection, "topic"),
-    (("issuers",), Body.collection, "body"),
-    (("instrument",), Instrument.collection, "instrument"),
-    (("holder",), Body.collection, "body"),
-    (("established_by",), Instrument.collection, "instrument"),
-    (("relations", "target"), Instrument.collection, "instrument"),
-    (("events", "body"), Body.collection, "body"),
-)
+@functools.cache
+def references(cls: type) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Every reference of ``cls``: (field names from the record down, target collection).
+
+    Read from the fields' :data:`~cisai._model.REFERS_TO` metadata, one level into the
+    value types a record holds (an event's ``body``: ``("events", "body")``).
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+    hints = field_types(cls)
+    for field in attrs.fields(cls):
+        target = field.metadata.get(REFERS_TO)
+        if target is not None:
+            found.append(((field.name,), target))
+            continue
+        for inner in typing.get_args(hints[field.name]):
+            if attrs.has(inner):
+                found.extend(((field.name, *path), to) for path, to in references(inner))
+    return tuple(found)
+
+
+def _reference_key(record: Any) -> str:
+    """What a reference to ``record`` gives: a jurisdiction's code, any other record's id."""
+    return str(record.code if isinstance(record, Jurisdiction) else record.id)
+
+
+def _referred_as(collection: str) -> str:
+    """A target collection in messages: ``"principle_concepts"`` -> ``"principle concept"``."""
+    return next(TYPE_NAMES[c] for c in RECORD_TYPES if c.collection == collection).replace("_", " ")
 
 
 def reference_problems(
@@ -759,23 +782,20 @@ def reference_problems(
     """
     if not unstructured:
         return []
-    known: dict[str, set[str]] = {group: set() for _steps, group, _what in _RAW_REFERENCES}
+    known: dict[str, set[str]] = {}
     for found in located:
-        record = found.record
-        if isinstance(record, Jurisdiction):
-            known["codes"].add(record.code)
-        elif isinstance(record, Topic | Body | Instrument):
-            known[record.collection].add(record.id)
+        known.setdefault(found.record.collection, set()).add(_reference_key(found.record))
     problems: list[Problem] = []
     for item in unstructured:
         reported = {path[:1] for path, _message in item.found}
         record_id = item.raw.get("id") if isinstance(item.raw.get("id"), str) else None
-        for path, ref, value in _raw_references(item.raw, item.cls):
-            if path[:1] in reported or value in known[ref[0]]:
+        for path, target, value in _raw_references(item.raw, item.cls):
+            ids = known.get(target, set())
+            if path[:1] in reported or value in ids:
                 continue
             problems.append(
                 Problem(
-                    message=f"unknown {ref[1]} {value!r}; " + suggest(value, known[ref[0]]),
+                    message=f"unknown {_referred_as(target)} {value!r}; " + suggest(value, ids),
                     file=item.origin.file,
                     line=item.origin.line(*path),
                     record_id=record_id,
@@ -787,27 +807,18 @@ def reference_problems(
 
 def _raw_references(
     raw: dict[str, Any], cls: type
-) -> Iterator[tuple[tuple[str | int, ...], tuple[str, str], str]]:
-    """(path, (target collection, name), id) for every string reference in ``raw``."""
-    for steps, group, what in _RAW_REFERENCES:
-        if not _references_apply(steps[0], cls):
-            continue
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """(path, target collection, id) for every string reference of ``cls`` in ``raw``."""
+    for steps, target in references(cls):
         value = raw.get(steps[0])
         if len(steps) == 2:
             for index, entry in enumerate(value if isinstance(value, list) else []):
-                target = entry.get(steps[1]) if isinstance(entry, dict) else None
-                if isinstance(target, str):
-                    yield (steps[0], index, steps[1]), (group, what), target
+                inner = entry.get(steps[1]) if isinstance(entry, dict) else None
+                if isinstance(inner, str):
+                    yield (steps[0], index, steps[1]), target, inner
         elif isinstance(value, str):
-            yield steps, (group, what), value
+            yield steps, target, value
         elif isinstance(value, list):
             for index, entry in enumerate(value):
                 if isinstance(entry, str):
-                    yield (steps[0], index), (group, what), entry
-
-
-def _references_apply(field: str, cls: type) -> bool:
-    """Whether the reference ``field`` of a raw mapping is one of ``cls``'s references."""
-    if cls is Topic or (field == "holder" and cls is not Competency):
-        return False
-    return field != "jurisdiction" or cls in (Body, Instrument)
+                    yield (steps[0], index), target, entry

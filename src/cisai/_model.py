@@ -286,6 +286,16 @@ class JurisdictionKind(enum.Enum):
     INTERSTATE_UNION = "interstate_union"
 
 
+REFERS_TO = "refers_to"
+"""The key of a field's attrs metadata that names the collection its ids point into.
+
+A reference is declared once, on its field, e.g. ``body: str | None =
+attrs.field(default=None, metadata={REFERS_TO: "bodies"})``. The checks read the
+declarations to find every reference, in records and in raw mappings alike.
+Jurisdictions are referred to by their code.
+"""
+
+
 # --------------------------------------------------------------------------------------
 # Value types (parts of records)
 # --------------------------------------------------------------------------------------
@@ -394,7 +404,7 @@ class Event:
     """What happened."""
     date: PartialDate | None = None
     """``None`` when the sources give no date (the event is still known to have happened)."""
-    body: str | None = None
+    body: str | None = attrs.field(default=None, metadata={REFERS_TO: "bodies"})
     """The acting body's id."""
     place: str | None = None
     """Where it happened, where the sources say."""
@@ -414,7 +424,7 @@ class Relation:
 
     kind: RelationKind
     """How this instrument stands to the target."""
-    target: str
+    target: str = attrs.field(metadata={REFERS_TO: "instruments"})
     """The id of the other instrument."""
     note: str | None = None
     """What the sources say about the relation."""
@@ -490,7 +500,7 @@ class Topic:
     """A stable lowercase slug."""
     label: str
     """The topic's name."""
-    parent: str | None = None
+    parent: str | None = attrs.field(default=None, metadata={REFERS_TO: "topics"})
     """The id of the broader topic (None at the top of the tree)."""
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     """Other names a query may use for the topic."""
@@ -566,11 +576,11 @@ class Body(Record):
     """Names in other languages."""
     kind: BodyKind
     """What sort of body it is."""
-    jurisdiction: str | None = None
+    jurisdiction: str | None = attrs.field(default=None, metadata={REFERS_TO: "jurisdictions"})
     """The code of the jurisdiction the body belongs to (``"BY"``, ``"CIS"``, ...)."""
-    parent: str | None = None
+    parent: str | None = attrs.field(default=None, metadata={REFERS_TO: "bodies"})
     """The id of the body it belongs to or works under."""
-    established_by: str | None = None
+    established_by: str | None = attrs.field(default=None, metadata={REFERS_TO: "instruments"})
     """The id of the instrument that created it, where known."""
 
 
@@ -586,15 +596,19 @@ class Instrument(Record):
     """Every title the sources give; the first is English and is the display title."""
     number: str | None = None
     """Its number as the act gives it (``"99-З"``), where known."""
-    jurisdiction: str
+    jurisdiction: str = attrs.field(metadata={REFERS_TO: "jurisdictions"})
     """The code of the jurisdiction it belongs to (``"BY"``, ``"CIS"``, ...)."""
-    issuers: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    issuers: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, metadata={REFERS_TO: "bodies"}
+    )
     """Ids of the bodies that issued it."""
     date: PartialDate | None = None
     """The date of its defining event (adoption, signature, approval, ...)."""
     status: InstrumentStatus
     """Where it stands, as of the data version that last changed it."""
-    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, metadata={REFERS_TO: "topics"}
+    )
     """Ids of the topics it is tagged with."""
     summary: str
     """Our own words, never the act's wording."""
@@ -633,14 +647,16 @@ class Principle(Record):
 
     collection: ClassVar[str] = "principles"
 
-    instrument: str
+    instrument: str = attrs.field(metadata={REFERS_TO: "instruments"})
     """The id of the instrument the principle belongs to."""
     name: str
     """A short English name: our rendering, not the source's words."""
     names: tuple[Title, ...] = attrs.field(default=(), converter=_tuple)
     """The name as the sources give it, in their language (official, or a source's translation)."""
     concepts: tuple[str, ...] = attrs.field(
-        default=(), converter=_tuple, metadata={"description": _CONCEPTS_NOTE}
+        default=(),
+        converter=_tuple,
+        metadata={"description": _CONCEPTS_NOTE, REFERS_TO: "principle_concepts"},
     )
     """Ids of principle concepts: cisai's editorial mapping, not a claim of the source."""
     locators: tuple[Locator, ...] = attrs.field(default=(), converter=_tuple)
@@ -653,7 +669,9 @@ class Principle(Record):
     """Who stated it (a person and role), when it is a reported statement."""
     date: PartialDate | None = None
     """When it was stated or reported."""
-    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, metadata={REFERS_TO: "topics"}
+    )
     """Ids of the topics it is tagged with."""
 
 
@@ -663,9 +681,9 @@ class Competency(Record):
 
     collection: ClassVar[str] = "competencies"
 
-    instrument: str
+    instrument: str = attrs.field(metadata={REFERS_TO: "instruments"})
     """The id of the instrument that gives the power."""
-    holder: str | None = None
+    holder: str | None = attrs.field(default=None, metadata={REFERS_TO: "bodies"})
     """The id of the body that holds it, where the sources name one."""
     holder_role: str | None = None
     """The role holding it when no body is named (e.g. "the authorized body")."""
@@ -679,7 +697,9 @@ class Competency(Record):
     """Where sources place it in the act (article, paragraph), each with its source."""
     gist: str
     """What it empowers, in our own words."""
-    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, metadata={REFERS_TO: "topics"}
+    )
     """Ids of the topics it is tagged with."""
 
 
@@ -692,7 +712,7 @@ class Prohibition(Record):
 
     collection: ClassVar[str] = "prohibitions"
 
-    instrument: str
+    instrument: str = attrs.field(metadata={REFERS_TO: "instruments"})
     """The id of the instrument that forbids it."""
     name: str
     """A short English name: our rendering, not the source's words."""
@@ -704,7 +724,9 @@ class Prohibition(Record):
     """What is forbidden, in our own words."""
     wording: str | None = None
     """The prohibition's words, only ever from the official text (attestation ``official_text``)."""
-    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, metadata={REFERS_TO: "topics"}
+    )
     """Ids of the topics it is tagged with."""
 
 
@@ -714,7 +736,7 @@ class Objective(Record):
 
     collection: ClassVar[str] = "objectives"
 
-    instrument: str
+    instrument: str = attrs.field(metadata={REFERS_TO: "instruments"})
     """The id of the instrument it belongs to."""
     gist: str
     """The objective, in our own words."""
@@ -722,7 +744,9 @@ class Objective(Record):
     """Who stated it."""
     date: PartialDate | None = None
     """When it was stated (objectives stated during drafting may differ from the final text)."""
-    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, metadata={REFERS_TO: "topics"}
+    )
     """Ids of the topics it is tagged with."""
 
 
@@ -732,7 +756,7 @@ class Provision(Record):
 
     collection: ClassVar[str] = "provisions"
 
-    instrument: str
+    instrument: str = attrs.field(metadata={REFERS_TO: "instruments"})
     """The id of the instrument it belongs to."""
     part: ProvisionPart
     """Which part of the content it is."""
@@ -740,7 +764,9 @@ class Provision(Record):
     """What the sources say the part contains, in our own words."""
     wording: str | None = None
     """Only from the official text."""
-    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, metadata={REFERS_TO: "topics"}
+    )
     """Ids of the topics it is tagged with."""
 
 
@@ -750,7 +776,7 @@ class LifecycleStage(Record):
 
     collection: ClassVar[str] = "lifecycle_stages"
 
-    instrument: str
+    instrument: str = attrs.field(metadata={REFERS_TO: "instruments"})
     """The id of the instrument that covers the stage."""
     name: str
     """The stage's name."""
@@ -764,7 +790,7 @@ class ReviewProcess(Record):
 
     collection: ClassVar[str] = "review_processes"
 
-    instrument: str
+    instrument: str = attrs.field(metadata={REFERS_TO: "instruments"})
     """The id of the reviewed instrument."""
     gist: str
     """How the review went, in our own words."""
