@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import re
 from typing import Any
 
 import attrs
@@ -80,3 +81,54 @@ def test_the_document_keys_are_written_read_and_described_in_one_order() -> None
     assert tuple(document)[: len(DOCUMENT_KEYS)] == DOCUMENT_KEYS
     properties = tuple(cisai.json_schema()["properties"])
     assert properties[: len(DOCUMENT_KEYS)] == DOCUMENT_KEYS
+
+
+# Every character Python or JavaScript counts as whitespace, the controls, and a few that
+# neither does (letters, a zero-width space): a URL holding one is judged the same way by
+# the loader, by the schema in Python, and by the schema in JavaScript (what ajv runs).
+URL_CHARACTERS = sorted(
+    {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    | {chr(c) for c in (*range(0x21), *range(0x7F, 0xA1))}
+    | set("\u1680\u180e\u200b\u2060\ufeff\u00e9\u0436/?#%~")
+)
+
+
+def _url_cases() -> list[str]:
+    return [f"https://example.org/a{c}b" for c in URL_CHARACTERS] + [
+        "https://example.org",
+        "http://a.b",
+        "https://",
+        "ftp://example.org/file",
+        " https://example.org",
+    ]
+
+
+def test_the_schema_judges_a_url_as_the_loader_does(schema: dict[str, Any]) -> None:
+    import shutil
+    import subprocess
+
+    from cisai._checks import is_url
+
+    pattern = schema["$defs"]["Source"]["properties"]["url"]["pattern"]
+    cases = _url_cases()
+    loader = [is_url(url) for url in cases]
+    assert [re.search(pattern, url) is not None for url in cases] == loader
+    assert True in loader
+    assert False in loader
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed: the JavaScript side was not checked")
+    script = (
+        "const [p, cases] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "const r = new RegExp(p, 'u');"  # ajv compiles patterns with the u flag
+        "console.log(JSON.stringify(cases.map((c) => r.test(c))));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script],
+        input=json.dumps([pattern, cases]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    javascript = json.loads(result.stdout)
+    differ = [repr(c) for c, js, py in zip(cases, javascript, loader, strict=True) if js != py]
+    assert not differ, differ

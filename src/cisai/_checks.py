@@ -19,7 +19,7 @@ import attrs
 from cisai._criteria import field_types
 from cisai._dates import PartialDate
 from cisai._errors import format_path, suggest
-from cisai._ids import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN, version_key
+from cisai._ids import CODE_PATTERN, FIELD_PATTERNS, ID_PATTERN, URL_PATTERN, version_key
 from cisai._model import (
     RECORD_TYPES,
     REFERS_TO,
@@ -90,14 +90,6 @@ def _problem(item: Located, field: Sequence[str | int], message: str) -> Problem
     )
 
 
-_FIELD_PATTERNS = {
-    "id": ID_PATTERN,
-    "added_in": VERSION_PATTERN,
-    "changed_in": VERSION_PATTERN,
-    "code": CODE_PATTERN,
-}
-
-
 def schema_problems(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[Any, str]]:
     """What the JSON Schema would refuse in one record, that its types alone allow.
 
@@ -115,17 +107,21 @@ def schema_problems(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[
     for attribute in attrs.fields(type(value)):
         field = getattr(value, attribute.name)
         where = (*path, attribute.name)
-        pattern = _FIELD_PATTERNS.get(attribute.name)
+        pattern = FIELD_PATTERNS.get(attribute.name)
         if isinstance(field, str) and pattern is not None and not pattern.fullmatch(field):
-            found.append((where, f"{field!r} does not match the pattern {pattern.pattern!r}"))
-        elif attribute.name == "url" and isinstance(field, str) and not is_url(field):
-            found.append((where, f"not an http(s) URL: {field!r}"))
+            found.append((where, _mismatch(attribute.name, field, pattern)))
         elif attribute.name == "sources" and not path and field == ():
             if attribute.default is attrs.NOTHING:
                 found.append((where, "at least one source is required"))
         else:
             found.extend(schema_problems(field, where))
     return found
+
+
+def _mismatch(name: str, value: str, pattern: re.Pattern[str]) -> str:
+    if name == "url":
+        return f"not an http(s) URL: {value!r}"
+    return f"{value!r} does not match the pattern {pattern.pattern!r}"
 
 
 @attrs.frozen
@@ -295,12 +291,9 @@ def _check_sources(
     return problems
 
 
-_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]{4,}")  # \s: Unicode whitespace too
-
-
 def is_url(url: str) -> bool:
     """An http(s) URL without whitespace or control characters (which no browser keeps)."""
-    return _URL.fullmatch(url) is not None
+    return URL_PATTERN.fullmatch(url) is not None
 
 
 def _check_provenance(item: Located, context: Context) -> list[Problem]:
@@ -418,7 +411,7 @@ def _check_parts(item: Located) -> list[Problem]:
         if not locator.text.strip():
             problems.append(_problem(item, (*path, "text"), "must not be empty"))
         url = locator.source.url
-        if not url.startswith(("https://", "http://")) or len(url) < 12:
+        if not is_url(url):
             problems.append(
                 _problem(item, (*path, "source", "url"), f"not an http(s) URL: {url!r}")
             )

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from cisai._dates import ISO_PATTERN, PartialDate
-from cisai._ids import CODE_PATTERN, ID_PATTERN, VERSION_PATTERN
+from cisai._ids import FIELD_PATTERNS
 from cisai._model import RECORD_TYPES
 from cisai._version import DOCUMENT_KEYS, SCHEMA_VERSION
 
@@ -24,16 +24,12 @@ __all__ = ["SCHEMA_ID", "json_schema"]
 SCHEMA_ID = f"https://cisai.readthedocs.io/schema/{SCHEMA_VERSION}/dataset.schema.json"
 """The ``$id`` of the schema: names the schema version it describes."""
 
-_ID = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
-_VERSION = {"type": "string", "pattern": f"^{VERSION_PATTERN.pattern}$"}
-# Fields whose strings follow a pattern (by field name, wherever they appear).
 _PATTERNS: dict[str, dict[str, Any]] = {
-    "id": _ID,
-    "added_in": _VERSION,
-    "changed_in": _VERSION,
-    "code": {"type": "string", "pattern": f"^{CODE_PATTERN.pattern}$"},
-    "url": {"type": "string", "pattern": "^https?://"},
+    name: {"type": "string", "pattern": f"^{pattern.pattern}$"}
+    for name, pattern in FIELD_PATTERNS.items()
 }
+"""Fields whose strings follow a pattern (by field name, wherever they appear)."""
+_VERSION = _PATTERNS["added_in"]
 
 
 def _doc(cls: type) -> str:
