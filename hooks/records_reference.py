@@ -2,7 +2,7 @@
 
 Field names, types, whether they are required and their defaults come from the
 classes themselves; each field's description is the docstring written under it in
-``cisai/model.py``. So the reference cannot drift from the code.
+``cisai/_model.py``. So the reference cannot drift from the code.
 """
 
 from __future__ import annotations

@@ -108,7 +108,11 @@ def _candidates(value: str, options: list[str], index: dict[str, list[int]]) -> 
     return [options[p] for p in sorted(best)]
 
 
-def suggest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
+_SUGGESTED = 3
+"""How many close values a "did you mean" names at most."""
+
+
+def suggest(value: str, accepted: Iterable[str]) -> str:
     """Phrase "did you mean ...?" for ``value`` among ``accepted`` (or name them all).
 
     Among many accepted values, only the few that share the most letter triples with
@@ -121,7 +125,7 @@ def suggest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
         return "none are defined"
     needle = str(value).lower()[:200]
     candidates = options if index is None else _candidates(needle, options, index)
-    close = difflib.get_close_matches(needle, candidates, n=limit, cutoff=0.6)
+    close = difflib.get_close_matches(needle, candidates, n=_SUGGESTED, cutoff=0.6)
     if close:
         return "did you mean " + " or ".join(repr(c) for c in close) + "?"
     if len(options) <= 30:
@@ -129,8 +133,8 @@ def suggest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
     return f"accepted: {len(options)} values, e.g. " + ", ".join(repr(o) for o in options[:8])
 
 
-def closest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
-    """Phrase "did you mean ...?" with the ``limit`` values closest to ``value`` by spelling.
+def closest(value: str, accepted: Iterable[str]) -> str:
+    """Phrase "did you mean ...?" with the few values closest to ``value`` by spelling.
 
     Unlike :func:`suggest`, it always names the closest ones, however far, rather than
     the first ones in alphabetical order: for ids, where a list of examples says nothing.
@@ -147,7 +151,7 @@ def closest(value: str, accepted: Iterable[str], *, limit: int = 3) -> str:
         candidates,
         key=lambda o: (-difflib.SequenceMatcher(None, key, o.casefold()).ratio(), o),
     )
-    return "did you mean " + " or ".join(repr(o) for o in ranked[:limit]) + "?"
+    return "did you mean " + " or ".join(repr(o) for o in ranked[:_SUGGESTED]) + "?"
 
 
 def format_path(path: Sequence[str | int]) -> str:

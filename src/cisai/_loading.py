@@ -44,8 +44,7 @@ from cisai._jsonio import parse_json
 from cisai._model import RECORD_TYPES, AnyRecord, Source
 from cisai._origin import Origin
 from cisai._problems import DataError, Problem
-from cisai._version import DATA_VERSION, check_schema_version
-from cisai._version import DOCUMENT_KEYS as HEADER_KEYS
+from cisai._version import DATA_VERSION, DOCUMENT_KEYS, check_schema_version
 from cisai._yamlio import LineMap, duplicate_keys, line_of, parse_yaml_document
 
 __all__ = ["MAX_FILE_BYTES", "load"]
@@ -55,8 +54,6 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 COLLECTIONS = {cls.collection: cls for cls in RECORD_TYPES}
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
-DOCUMENT_KEYS = frozenset(HEADER_KEYS)
-"""The keys of a Dataset document besides its record collections."""
 
 
 def load(
@@ -569,7 +566,7 @@ def build_from_records(records: Sequence[AnyRecord], data_version: str | None) -
 
 
 def _apply_overrides(
-    located: list[Located], problems: list[Problem], *, bundled: bool = True
+    located: list[Located], problems: list[Problem], *, bundled: bool
 ) -> list[Located]:
     """User records marked ``override: true`` replace the bundled records with their ids.
 

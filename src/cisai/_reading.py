@@ -2,7 +2,7 @@
 
 It sits with the loader: a whole Dataset document is built by the loader's
 :func:`~cisai._loading.build_from_records`, with the document keys the loader knows
-(:data:`~cisai._loading.DOCUMENT_KEYS`), so the two readers of Dataset documents
+(:data:`~cisai._version.DOCUMENT_KEYS`), so the two readers of Dataset documents
 accept the same documents. The output modules (``_serialize`` and the others) only write.
 """
 
@@ -20,11 +20,11 @@ from cisai._dataset import Dataset
 from cisai._errors import ArgumentError, format_path
 from cisai._index import Index
 from cisai._jsonio import parse_json
-from cisai._loading import DOCUMENT_KEYS, build_from_records
+from cisai._loading import build_from_records
 from cisai._model import RECORD_TYPES
 from cisai._problems import DataError, Problem
 from cisai._selection import Selection
-from cisai._version import check_schema_version
+from cisai._version import DOCUMENT_KEYS, check_schema_version
 
 __all__ = ["from_json"]
 
@@ -175,7 +175,7 @@ def _dataset_from(data: Any) -> Dataset:
     if not isinstance(data, dict):
         raise DataError("a Dataset document must be a JSON object", file="<json>", field="$")
     check_schema_version(data.get("schema_version"))
-    known = DOCUMENT_KEYS | {c.collection for c in RECORD_TYPES}
+    known = {*DOCUMENT_KEYS, *(c.collection for c in RECORD_TYPES)}
     extra = sorted(set(data) - known, key=str)
     if extra:
         raise DataError(

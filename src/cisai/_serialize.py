@@ -33,8 +33,6 @@ __all__ = ["to_dict", "to_json"]
 
 T = TypeVar("T")
 
-_PROVENANCE = PROVENANCE_FIELDS
-
 
 _KEY_ORDER: dict[type, tuple[str, ...]] = {}
 
@@ -44,8 +42,8 @@ def _key_order(cls: type) -> tuple[str, ...]:
     order = _KEY_ORDER.get(cls)
     if order is None:
         names = [a.name for a in attrs.fields(cls)]
-        own = [n for n in names if n != "id" and n not in _PROVENANCE]
-        tail = [n for n in _PROVENANCE if n in names]
+        own = [n for n in names if n != "id" and n not in PROVENANCE_FIELDS]
+        tail = [n for n in PROVENANCE_FIELDS if n in names]
         order = ("id", *own, *tail) if "id" in names else tuple(names)
         _KEY_ORDER[cls] = order
     return order

@@ -32,20 +32,17 @@ def record_type(record: Any) -> str:
     return TYPE_NAMES[type(record)]
 
 
-_RECORDS = tuple(RECORD_TYPES)
-
-
 def records_of(obj: Dataset | Iterable[Any]) -> list[Any]:
     """The records of a Dataset, of one record, or of an iterable of records - nothing else."""
     if isinstance(obj, Dataset):
         return list(obj)
-    if isinstance(obj, _RECORDS):
+    if isinstance(obj, RECORD_TYPES):
         return [obj]
     if not isinstance(obj, Iterable) or isinstance(obj, str | bytes | bytearray | dict):
         raise ArgumentError(f"expected a record, records or a Dataset, not {kind_of(obj)}")
     records = list(obj)
     for item in records:
-        if not isinstance(item, _RECORDS):
+        if not isinstance(item, RECORD_TYPES):
             raise ArgumentError(
                 f"expected records (Instrument, Body, ...), found {kind_of(item)} among them"
             )

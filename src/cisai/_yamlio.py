@@ -335,13 +335,13 @@ def line_of(root: Any, path: Sequence[str | int]) -> int | None:
     return line
 
 
-def duplicate_keys(root: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], int]]:
+def duplicate_keys(root: Any) -> Iterator[tuple[tuple[Any, ...], int]]:
     """Every key written twice in one mapping: ``(path to the key, line of the repeat)``.
 
     A mapping or list reached twice through YAML aliases is visited once.
     """
     seen: set[int] = set()
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, path)]
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, ())]
     while stack:
         node, where = stack.pop()
         if not isinstance(node, dict | list) or id(node) in seen:

@@ -282,7 +282,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _require_path(path: str, option: str = "") -> None:
+def _require_path(path: str, option: str) -> None:
     """A usage error unless ``path`` can be looked at (naming why: missing, too long, ...)."""
     if path == "":
         raise UsageError(f"{option}an empty path names no file or folder")

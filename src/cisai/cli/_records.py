@@ -16,9 +16,8 @@ from cisai.cli._errors import UsageError
 
 # -- record types ----------------------------------------------------------------------
 
-_RECORD_CLASSES: tuple[type[Any], ...] = cisai.RECORD_TYPES
 
-COLLECTIONS: dict[str, type[Any]] = {cls.collection: cls for cls in _RECORD_CLASSES}
+COLLECTIONS: dict[str, type[Any]] = {cls.collection: cls for cls in cisai.RECORD_TYPES}
 """Collection name (as in ``Dataset.collections()``) -> record class."""
 
 
@@ -61,7 +60,7 @@ def _provenance() -> tuple[str, ...]:
     Read from the model, so every card and every field list shows the same provenance
     and a new provenance field needs no change here.
     """
-    bases = {base for cls in _RECORD_CLASSES for base in cls.__mro__[1:] if attrs.has(base)}
+    bases = {base for cls in cisai.RECORD_TYPES for base in cls.__mro__[1:] if attrs.has(base)}
     names: list[str] = []
     for base in sorted(bases, key=lambda base: base.__qualname__):
         names += [a.name for a in attrs.fields(base) if a.name != "id" and a.name not in names]
