@@ -229,6 +229,15 @@ def test_an_instrument_cannot_relate_to_itself(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("url", ["https://example.org/a b", "https://example.org/\u00a0x"])
+def test_a_source_url_may_not_hold_whitespace(tmp_path: Path, url: str) -> None:
+    text = BASE.replace("url: https://example.org/two", f'url: "{url}"')
+    err, file = load_error(tmp_path, text)
+    problem = find_problem(err, "not an http(s) URL")
+    assert problem.file == file
+    assert problem.line == line_no(text, 'url: "https://example.org/')
+
+
 def test_a_relation_source_must_be_a_web_address(tmp_path: Path) -> None:
     text = BASE + (
         "    relations:\n      - kind: related_to\n        target: by-ai-law\n"

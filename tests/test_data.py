@@ -94,24 +94,7 @@ def test_principle_concepts_have_an_id_space_of_their_own(ds: Dataset) -> None:
         ds.principle_concept("transparancy")
 
 
-def test_every_bundled_principle_maps_to_a_concept(ds: Dataset) -> None:
-    for principle in ds.principles:
-        assert principle.concepts, principle.id
-        for concept in principle.concepts:
-            ds.principle_concept(concept)
-
-
 # -- provenance --------------------------------------------------------------------------------
-
-
-def test_source_urls_have_no_whitespace(ds: Dataset) -> None:
-    bad = [
-        f"{r.id}: {where}: {source.url!r}"
-        for r in records(ds)
-        for where, source in all_sources(r)
-        if re.search(r"\s", source.url)
-    ]
-    assert not bad
 
 
 # -- order -------------------------------------------------------------------------------------

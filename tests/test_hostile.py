@@ -197,14 +197,10 @@ def test_five_megabyte_title(tmp_path: Path) -> None:
     path = tmp_path / "long.yaml"
     path.write_text(text, encoding="utf-8")
     started = time.perf_counter()
-    try:
-        ds = cisai.load(extra=[path])
-    except DataError as exc:
-        assert exc.file == str(path)  # noqa: PT017
-    else:
-        record = ds.get("hostile-long-title")
-        assert isinstance(record, cisai.Instrument)
-        assert record.title == title
+    ds = cisai.load(extra=[path])  # a long title is a title: kept whole, and soon
+    record = ds.get("hostile-long-title")
+    assert isinstance(record, cisai.Instrument)
+    assert record.title == title
     assert time.perf_counter() - started < 10
 
 

@@ -157,7 +157,8 @@ def test_bundled_matrix_places_every_principle_once_per_concept(ds: Dataset) -> 
     placed: dict[str, list[str]] = {}
     for row in matrix.rows:
         for cell in row.cells:
-            assert cell.found or cell.text == NOT_FOUND
+            assert cell.found is bool(cell.entries)
+            assert (cell.text == NOT_FOUND) is not cell.found
             for entry in cell.entries:
                 placed.setdefault(entry.record.id, []).append(row.key)
                 if cell.column == "model-law":

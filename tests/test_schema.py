@@ -67,11 +67,14 @@ def test_schema_rejects_what_the_loader_rejects(ds: Dataset, schema: dict[str, A
         lambda d: d["instruments"][0].__setitem__("date", "2025-7"),
         lambda d: d["instruments"][0].__setitem__("kind", "lawz"),
         lambda d: d["bodies"][0].__setitem__("sources", []),
+        lambda d: d["bodies"][0]["sources"][0].__setitem__("url", "https://example.org/a b"),
         lambda d: d.__setitem__("schema_version", "2.0"),
     ):
         document = cisai.to_dict(ds)
         mutate(document)
         assert not validator.is_valid(document)
+        with pytest.raises((cisai.DataError, cisai.SchemaError)):
+            cisai.from_json(json.dumps(document))
 
 
 def test_the_document_keys_are_written_read_and_described_in_one_order() -> None:
