@@ -218,10 +218,9 @@ def search(query: str, *, dataset: Dataset | None = None) -> tuple[SearchHit, ..
     """Every record (of any type) whose text holds the words of ``query``, best first.
 
     Words and word prefixes (of three letters or more) match, ignoring case and
-    diacritics (``ё`` is ``е``). Hits in a title or name come first, then in an id,
-    number or code, then in a summary or gist, then in notes; each
-    :class:`SearchHit` says which ``field`` matched. ``dataset`` defaults to the
-    bundled data.
+    diacritics (``ё`` is ``е``). Hits rank by the group of :data:`SEARCHED_FIELDS` they
+    are in (titles and names first, notes last); each :class:`SearchHit` says which
+    ``field`` matched. ``dataset`` defaults to the bundled data.
 
     >>> hit = search("model law artificial")[0]
     >>> hit.record.id, hit.field

@@ -77,7 +77,7 @@ def namespace(record: Any) -> str:
 
     A concept may so share its id with a topic (``transparency`` is both).
     """
-    return "principle_concepts" if isinstance(record, PrincipleConcept) else ""
+    return PrincipleConcept.collection if isinstance(record, PrincipleConcept) else ""
 
 
 def _problem(item: Located, field: Sequence[str | int], message: str) -> Problem:

@@ -19,7 +19,7 @@ from typing import Any, TypeAlias, TypedDict
 import attrs
 
 from cisai._dates import PartialDate
-from cisai._model import Body, Instrument
+from cisai._model import SEARCHED_FIELDS, Body, Instrument
 
 __all__ = ["CRITERIA", "Criteria", "Criterion"]
 """What ``cisai`` exports from this module: each public name is listed only here."""
@@ -96,8 +96,9 @@ CRITERIA: Mapping[str, Criterion] = _table(
     (
         "text",
         "text",
-        "words or word prefixes, each found in titles (every language), names, id, "
-        "number, summary or notes; case and diacritics ignored; a list means any",
+        "words or word prefixes, each found in one of the searched fields ("
+        + ", ".join(field for group in SEARCHED_FIELDS for field in group)
+        + "; the titles in every language); case and diacritics ignored; a list means any",
         lambda cls: True,
     ),
     (

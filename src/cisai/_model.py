@@ -23,7 +23,10 @@ from cisai._dates import PartialDate
 _T = TypeVar("_T")
 
 __all__ = [
+    "PROVENANCE_FIELDS",
     "RECORD_TYPES",
+    "SEARCHED_FIELDS",
+    "TYPE_NAMES",
     "AnyRecord",
     "Attestation",
     "Body",
@@ -55,6 +58,7 @@ __all__ = [
     "TitleKind",
     "Topic",
     "Unknown",
+    "field_order",
 ]
 """What ``cisai`` exports from this module: each public name is listed only here."""
 
@@ -841,3 +845,34 @@ TYPE_NAMES: Mapping[type, str] = {
 PROVENANCE_FIELDS: tuple[str, ...] = tuple(a.name for a in attrs.fields(Record) if a.name != "id")
 """How a record is known and when it entered the data, in the order outputs give them
 (after the id and the record's own fields)."""
+
+
+def field_order(cls: type) -> tuple[str, ...]:
+    """A record type's fields in the order every output gives them: ``id``, the type's
+    own fields, then its provenance (:data:`PROVENANCE_FIELDS`).
+
+    >>> field_order(Topic)
+    ('id', 'label', 'parent', 'aliases', 'description', 'added_in', 'changed_in', 'override')
+    """
+    order = _FIELD_ORDER.get(cls)
+    if order is None:
+        names = [a.name for a in attrs.fields(cls)]
+        own = [n for n in names if n != "id" and n not in PROVENANCE_FIELDS]
+        tail = [n for n in PROVENANCE_FIELDS if n in names]
+        order = ("id", *own, *tail) if "id" in names else tuple(names)
+        _FIELD_ORDER[cls] = order
+    return order
+
+
+_FIELD_ORDER: dict[type, tuple[str, ...]] = {}
+"""Filled on first use (each entry computed the same whoever fills it first)."""
+
+SEARCHED_FIELDS: tuple[tuple[str, ...], ...] = (
+    ("titles", "names", "name", "label", "aliases"),
+    ("id", "number", "code"),
+    ("summary", "gist", "description", "wording"),
+    ("notes",),
+)
+"""The fields word search reads (``cisai.search``, the ``text`` criterion), in groups,
+best first: a hit in an earlier group ranks higher. A record type searches those of
+them it has."""

@@ -126,7 +126,7 @@ class Selection(Sequence[T], Generic[T]):
         - ``jurisdiction``: a jurisdiction code, id or name (``"BY"``, ``"Belarus"``);
         - ``issuer``: the id of a body among an instrument's issuers;
         - ``status``: an :class:`~cisai.InstrumentStatus` value;
-        - ``text``: words or word starts in titles, names, id, number, summary, notes;
+        - ``text``: words or word starts in the fields of :data:`~cisai.SEARCHED_FIELDS`;
         - ``in_force_on``: in force on that day, as dated events show (a day);
         - ``include_unknown``: with ``in_force_on``, also keep the unknowns;
         - ``changed_since``: added or changed after that data version (``"2026.11.0"``);

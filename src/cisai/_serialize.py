@@ -26,7 +26,7 @@ from cisai._dataset import Dataset
 from cisai._errors import ArgumentError, QueryError
 from cisai._gc import paused
 from cisai._matrix import MatrixCell, MatrixEntry, _Matrix
-from cisai._model import PROVENANCE_FIELDS
+from cisai._model import field_order
 from cisai._version import DOCUMENT_KEYS, SCHEMA_VERSION, __version__
 
 __all__ = ["to_dict", "to_json"]
@@ -34,24 +34,9 @@ __all__ = ["to_dict", "to_json"]
 T = TypeVar("T")
 
 
-_KEY_ORDER: dict[type, tuple[str, ...]] = {}
-
-
-def _key_order(cls: type) -> tuple[str, ...]:
-    """``id`` first, then the record's own fields, then its provenance."""
-    order = _KEY_ORDER.get(cls)
-    if order is None:
-        names = [a.name for a in attrs.fields(cls)]
-        own = [n for n in names if n != "id" and n not in PROVENANCE_FIELDS]
-        tail = [n for n in PROVENANCE_FIELDS if n in names]
-        order = ("id", *own, *tail) if "id" in names else tuple(names)
-        _KEY_ORDER[cls] = order
-    return order
-
-
 def _record_dict(record: Any) -> dict[str, Any]:
     raw = converter.unstructure(record)
-    return {key: raw[key] for key in _key_order(type(record))}
+    return {key: raw[key] for key in field_order(type(record))}
 
 
 def dataset_document(dataset: Dataset) -> dict[str, Any]:

@@ -19,21 +19,15 @@ import attrs
 
 from cisai._errors import QueryError
 from cisai._fold import fold
+from cisai._model import SEARCHED_FIELDS
 
 __all__ = ["SearchHit"]
 """What ``cisai`` exports from this module: each public name is listed only here."""
 
 _WORD = re.compile(r"\w+")
 
-FIELD_RANKS: tuple[tuple[str, ...], ...] = (
-    ("titles", "names", "name", "label", "aliases"),
-    ("id", "number", "code"),
-    ("summary", "gist", "description", "wording"),
-    ("notes",),
-)
-"""The searched fields, best first: a hit in an earlier group ranks higher."""
-
-_RANK_OF = {field: rank for rank, group in enumerate(FIELD_RANKS) for field in group}
+_RANK_OF = {field: rank for rank, group in enumerate(SEARCHED_FIELDS) for field in group}
+"""Each searched field's rank: a hit in a lower rank comes first."""
 
 
 def words(text: str) -> tuple[str, ...]:

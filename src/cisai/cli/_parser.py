@@ -291,6 +291,12 @@ examples:
 """
 
 
+def _ranked_fields() -> str:
+    """``"titles, names, ... come first, then in id, number, code, then ..."``."""
+    groups = [", ".join(group) for group in cisai.SEARCHED_FIELDS]
+    return groups[0] + " come first, then in " + ", then in ".join(groups[1:])
+
+
 def _add_search_command(commands: Any, data: argparse.ArgumentParser) -> None:
     searcher = commands.add_parser(
         "search",
@@ -298,8 +304,7 @@ def _add_search_command(commands: Any, data: argparse.ArgumentParser) -> None:
         help="find records of every type by words in their titles, names, summaries, notes",
         description="Find every record whose text holds all the words of QUERY - as words "
         "or, for words of three letters or more, word starts - ignoring case and diacritics "
-        "(ё is е). Hits in a title or name come first, then in an id, number or code, then "
-        "in a summary or gist, then in notes; each hit says which field matched.",
+        f"(ё is е). Hits in {_ranked_fields()}; each hit says which field matched.",
         epilog=_SEARCH_EPILOG,
         formatter_class=_FORMATTER,
     )

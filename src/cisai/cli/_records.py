@@ -6,10 +6,7 @@ fields of the record classes), so a new record type needs no change in the CLI."
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any
-
-import attrs
 
 import cisai
 from cisai.cli._errors import UsageError
@@ -21,12 +18,7 @@ COLLECTIONS: dict[str, type[Any]] = {cls.collection: cls for cls in cisai.RECORD
 """Collection name (as in ``Dataset.collections()``) -> record class."""
 
 
-def snake_case(name: str) -> str:
-    """``LifecycleStage`` -> ``lifecycle_stage``: a class name as JSON Lines' ``type``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
-SINGULAR: dict[str, str] = {name: snake_case(cls.__name__) for name, cls in COLLECTIONS.items()}
+SINGULAR: dict[str, str] = {cls.collection: cisai.TYPE_NAMES[cls] for cls in cisai.RECORD_TYPES}
 """Collection name -> the singular type name used in JSON Lines (``"instrument"``)."""
 
 
@@ -53,27 +45,10 @@ def resolve_type(value: str) -> str:
     return name
 
 
-def _provenance() -> tuple[str, ...]:
-    """The provenance fields, in their order: those of the attrs base class the record
-    types share (how we know a record, and when it entered the data), but its id.
-
-    Read from the model, so every card and every field list shows the same provenance
-    and a new provenance field needs no change here.
-    """
-    bases = {base for cls in cisai.RECORD_TYPES for base in cls.__mro__[1:] if attrs.has(base)}
-    names: list[str] = []
-    for base in sorted(bases, key=lambda base: base.__qualname__):
-        names += [a.name for a in attrs.fields(base) if a.name != "id" and a.name not in names]
-    return tuple(names)
-
-
-PROVENANCE: tuple[str, ...] = _provenance()
+PROVENANCE: tuple[str, ...] = cisai.PROVENANCE_FIELDS
 """``attestation``, ``confidence``, ``sources``, ... ``override``: how we know a record."""
 
 
 def field_names(cls: type[Any]) -> list[str]:
     """A record class's fields in serialisation order: id, its own fields, provenance."""
-    names = [a.name for a in attrs.fields(cls)]
-    own = [n for n in names if n != "id" and n not in PROVENANCE]
-    tail = [n for n in PROVENANCE if n in names]
-    return ["id", *own, *tail]
+    return list(cisai.field_order(cls))
