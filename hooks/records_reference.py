@@ -111,6 +111,27 @@ def enum_section(cls: type[enum.Enum]) -> list[str]:
     return [f"### {cls.__name__}", "", summary, "", values, ""]
 
 
+def criteria_section() -> list[str]:
+    """The query criteria of ``filter()``, from ``cisai.CRITERIA``: what each keeps, and where."""
+    from cisai._criteria import CRITERIA
+
+    lines = [
+        "# Query criteria",
+        "",
+        "The keywords of `Selection.filter()` and `cisai.instruments()` (and the CLI's filter "
+        "flags), from `cisai.CRITERIA`. A criterion given to a selection of a type it does not "
+        "apply to raises `cisai.QueryError`.",
+        "",
+        "| criterion | keeps | applies to |",
+        "|---|---|---|",
+    ]
+    for criterion in CRITERIA.values():
+        types_ = ", ".join(c.__name__ for c in model.RECORD_TYPES if criterion.applies_to(c))
+        meaning = criterion.description.replace("|", "\\|")
+        lines.append(f"| `{criterion.name}` | {meaning} | {types_} |")
+    return [*lines, ""]
+
+
 def generate_page() -> str:
     lines = [
         "# Record reference",
@@ -133,6 +154,7 @@ def generate_page() -> str:
     ]
     for enum_type in enums:
         lines += enum_section(enum_type)
+    lines += criteria_section()
     return "\n".join(lines)
 
 

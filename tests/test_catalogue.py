@@ -81,6 +81,22 @@ def test_record_reference_lists_every_field_with_a_meaning(
         assert f"`{member.value}`" in page
 
 
+def test_record_reference_lists_every_criterion_with_the_types_it_applies_to(
+    load_script: Callable[[str], ModuleType],
+) -> None:
+    page = load_script("hooks/records_reference.py").generate_page()
+    section = page[page.index("# Query criteria") :]
+    for criterion in cisai.CRITERIA.values():
+        (row,) = [
+            line for line in section.splitlines() if line.startswith(f"| `{criterion.name}` |")
+        ]
+        applies = row.rstrip(" |").rsplit("| ", 1)[1].split(", ")
+        expected = [c.__name__ for c in cisai.RECORD_TYPES if criterion.applies_to(c)]
+        assert applies == expected, criterion.name
+    status_row = next(line for line in section.splitlines() if line.startswith("| `status` |"))
+    assert status_row.endswith("| Instrument |")
+
+
 def test_principles_page_links_every_principle_and_competency(pages: dict[str, str]) -> None:
     page = pages["catalogue/principles.md"]
     ds = cisai.load()

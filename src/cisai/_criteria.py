@@ -1,6 +1,9 @@
 """The query criteria, written once: what each means, which records it applies to, and
-the field it reads. ``filter()``, its typed keywords (:class:`Criteria`), its checks,
-its docstring and the CLI's flags and help all derive from :data:`CRITERIA`.
+the field it reads. ``filter()``'s checks, the CLI's flags and help, and the record
+reference's table of criteria derive from :data:`CRITERIA`. Two texts must be written
+out for the tools that read them without running the code, and tests hold both to the
+table: the typed keywords (:class:`Criteria`, for type checkers and editors) and the
+list in ``Selection.filter``'s docstring (for ``help()`` and the API reference).
 
 To add a criterion: one entry here, one key of :class:`Criteria`, and (unless it
 compares an enum field) one predicate builder in ``cisai._query``.
