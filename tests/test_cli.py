@@ -834,3 +834,20 @@ def test_the_cli_uses_only_the_public_api() -> None:
                 assert inside[0] != "cisai" or len(inside) == 1 or inside[1] == "cli", (
                     f"{path.name}:{node.lineno}: imports {name}"
                 )
+
+
+def test_every_option_of_every_command_says_what_it_does() -> None:
+    import argparse
+
+    from cisai.cli._parser import build_parser
+
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert len(commands.choices) >= 10
+    silent = [
+        f"{name} {' / '.join(action.option_strings) or action.dest}"
+        for name, command in commands.choices.items()
+        for action in command._actions
+        if not action.help and not isinstance(action, argparse._HelpAction)
+    ]
+    assert not silent

@@ -355,7 +355,13 @@ def _add_matrix_commands(commands: Any, data: argparse.ArgumentParser) -> None:
         parser.add_argument(
             "--jurisdiction", action="append", metavar="CODE", help="only these states"
         )
-        parser.add_argument("--attestation", action="append", metavar="ATTESTATION")
+        parser.add_argument(
+            "--attestation",
+            action="append",
+            metavar="ATTESTATION",
+            help="only entries known this way: "
+            + ", ".join(member.value for member in cisai.Attestation),
+        )
         _add_format(parser, *_MATRIX_FORMATS)
 
 
