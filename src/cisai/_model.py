@@ -13,6 +13,7 @@ Nothing here reads files or imports cattrs or PyYAML; this module only describes
 from __future__ import annotations
 
 import enum
+import typing
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, TypeAlias, TypeVar
 
@@ -819,21 +820,9 @@ AnyRecord: TypeAlias = (
     | ReviewProcess
 )
 
-RECORD_TYPES: tuple[type[AnyRecord], ...] = (
-    Topic,
-    PrincipleConcept,
-    Jurisdiction,
-    Body,
-    Instrument,
-    Principle,
-    Competency,
-    Prohibition,
-    Objective,
-    Provision,
-    LifecycleStage,
-    ReviewProcess,
-)
-"""Every record type, in the order their collections appear in files and documents."""
+RECORD_TYPES: tuple[type[AnyRecord], ...] = typing.get_args(AnyRecord)
+"""Every record type, in the order their collections appear in files and documents: the
+union above, read at run time, so the two cannot differ."""
 
 TYPE_NAMES: Mapping[type, str] = {
     cls: "".join(f"_{c}" if c.isupper() and i else c for i, c in enumerate(cls.__name__)).lower()
