@@ -851,3 +851,14 @@ def test_every_option_of_every_command_says_what_it_does() -> None:
         if not action.help and not isinstance(action, argparse._HelpAction)
     ]
     assert not silent
+
+
+def test_every_command_the_parser_knows_has_its_handler_and_no_other() -> None:
+    import argparse
+
+    from cisai.cli._main import _COMMANDS
+    from cisai.cli._parser import build_parser
+
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert list(commands.choices) == list(_COMMANDS)
