@@ -22,6 +22,7 @@ from cisai._arguments import kind_of
 from cisai._dataset import Dataset
 from cisai._errors import ArgumentError
 from cisai._model import (
+    TYPE_NAMES,
     Body,
     Competency,
     Instrument,
@@ -53,7 +54,8 @@ _RELATIONS = {
 }
 
 
-_PART_GENRES = {Principle: "principle", Competency: "competency", Prohibition: "prohibition"}
+_PARTS = (Principle, Competency, Prohibition)
+"""The parts JSON-LD gives as an instrument's ``hasPart``; a part's genre is its type name."""
 
 
 def _part_node(part: Principle | Competency | Prohibition, dataset: Dataset) -> dict[str, Any]:
@@ -62,7 +64,7 @@ def _part_node(part: Principle | Competency | Prohibition, dataset: Dataset) -> 
         "@type": "CreativeWork",
         "@id": f"{_BASE}{part.id}",
         "identifier": part.id,
-        "genre": _PART_GENRES[type(part)],
+        "genre": TYPE_NAMES[type(part)],
         "abstract": part.gist,
         "alternateName": [{"@value": t.text, "@language": t.lang} for t in part.names],
         "citation": [{"@type": "CreativeWork", "url": s.url} for s in part.sources]
@@ -165,7 +167,7 @@ def _has_part(instrument: Instrument, dataset: Dataset) -> list[dict[str, Any]]:
     none when ``dataset`` does not hold the instrument (its parts are in the dataset)."""
     if instrument.id not in dataset:
         return []
-    parts = [p for p in dataset.parts_of(instrument.id) if type(p) in _PART_GENRES]
+    parts = [p for p in dataset.parts_of(instrument.id) if isinstance(p, _PARTS)]
     return [_part_node(p, dataset) for p in parts]
 
 
