@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from cisai._dataset import Dataset
-from cisai._tabular import csv_row, records_of
+from cisai._tabular import columns_of, csv_row, records_of
 
 __all__ = ["to_frame"]
 
@@ -49,10 +49,7 @@ def to_frame(obj: Dataset | Iterable[Any]) -> Any:
     """
     pandas = _pandas()
     rows = [_row(record) for record in records_of(obj)]
-    columns: dict[str, None] = {"type": None, "id": None}
-    for row in rows:
-        columns.update(dict.fromkeys(row))
-    frame = pandas.DataFrame(rows, columns=list(columns))
+    frame = pandas.DataFrame(rows, columns=columns_of(rows))
     for field in _DATE_FIELDS:
         for edge in ("start", "end"):
             name = f"{field}_{edge}"

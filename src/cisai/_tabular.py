@@ -32,6 +32,15 @@ def record_type(record: Any) -> str:
     return TYPE_NAMES[type(record)]
 
 
+def columns_of(rows: Iterable[dict[str, Any]]) -> list[str]:
+    """The columns of a table of rows: ``type`` and ``id``, then every other key, in
+    first-seen order (a record type without a field leaves its cell empty)."""
+    columns: dict[str, None] = {"type": None, "id": None}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    return list(columns)
+
+
 def records_of(obj: Dataset | Iterable[Any]) -> list[Any]:
     """The records of a Dataset, of one record, or of an iterable of records - nothing else."""
     if isinstance(obj, Dataset):
@@ -94,11 +103,8 @@ def to_csv(obj: Dataset | Iterable[Any], *, bom: bool = False) -> str:
     """
     require_bool(bom, "bom")
     rows = [csv_row(r) for r in records_of(obj)]
-    columns: dict[str, None] = {"type": None, "id": None}
-    for row in rows:
-        columns.update(dict.fromkeys(row))
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns_of(rows), lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return ("\ufeff" if bom else "") + buffer.getvalue()
