@@ -113,7 +113,7 @@ CRITERIA: Mapping[str, Criterion] = _table(
     (
         "include_unknown",
         "events",
-        "with in_force_on=True: also keep instruments whose being in force on "
+        "True, with in_force_on: also keep instruments whose being in force on "
         "that day is unknown (see cisai.in_force)",
         _is_instrument,
     ),

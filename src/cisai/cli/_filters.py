@@ -28,9 +28,14 @@ def _help(criterion: str) -> str:
     """A criterion's help text: its description in cisai.CRITERIA, said as the CLI takes it
     (a comma-separated list, or the option repeated, means any of the values)."""
     text = cisai.CRITERIA[criterion].description.replace("; a list means any", "")
-    return re.sub(
-        r"\b([a-z]+(?:_[a-z]+)+)=True\b", lambda m: "--" + m.group(1).replace("_", "-"), text
-    )
+    text = text.removeprefix("True, ")  # said of a switch's value; the CLI's switch has none
+    return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", _as_option, text)
+
+
+def _as_option(word: re.Match[str]) -> str:
+    """A criterion named in a description, as the CLI spells it: ``--in-force-on``."""
+    name = word.group(0)
+    return "--" + name.replace("_", "-") if name in cisai.CRITERIA else name
 
 
 _METAVARS = {
