@@ -434,6 +434,22 @@ CALLS = {
     "Dataset.parts_of": (junk, lambda x: DS.parts_of(x)),
     "Dataset.referring_to": (junk, lambda x: DS.referring_to(x)),
     "in Dataset": (junk, lambda x: x in DS),
+    "Dataset.jurisdiction": (junk, lambda x: DS.jurisdiction(x)),
+    "Dataset.principle_concept": (junk, lambda x: DS.principle_concept(x)),
+    "Dataset.competencies_of": (junk, lambda x: DS.competencies_of(x)),
+    "Dataset.holder_of": (junk, lambda x: DS.holder_of(x)),
+    "in_force(instrument)": (junk, lambda x: cisai.in_force(x, "2025-06-01")),
+    "in_force(day)": (junk, lambda x: cisai.in_force(LAW, x)),
+    "search": (junk, lambda x: cisai.search(x)),
+    "search(dataset=)": (junk, lambda x: cisai.search("law", dataset=x)),
+    "instruments(**)": (
+        st.tuples(st.sampled_from(sorted(cisai.CRITERIA)), junk),
+        lambda x: cisai.instruments(**{x[0]: x[1]}),
+    ),
+    "compare_principles(jurisdiction=)": (junk, lambda x: cisai.compare_principles(jurisdiction=x)),
+    "compare_principles(concept=)": (junk, lambda x: cisai.compare_principles(concept=x)),
+    "compare_competencies(holder=)": (junk, lambda x: cisai.compare_competencies(holder=x)),
+    "compare_competencies(kind=)": (junk, lambda x: cisai.compare_competencies(kind=x)),
 }
 for _name in COLLECTIONS:
     CALLS[f"{_name}.sorted(key)"] = (junk, lambda x, n=_name: DS.collections()[n].sorted(x))
@@ -443,15 +459,11 @@ for _name in COLLECTIONS:
     )
     CALLS[f"{_name}[]"] = (junk, lambda x, n=_name: DS.collections()[n][x])
     CALLS[f"{_name}.filter"] = (
-        st.tuples(st.sampled_from(sorted(cisai._query.CRITERIA)), junk)
-        if hasattr(cisai, "query")
-        else st.tuples(st.sampled_from(["text"]), junk),
+        st.tuples(st.sampled_from(sorted(cisai.CRITERIA)), junk),
         lambda x, n=_name: DS.collections()[n].filter(**{x[0]: x[1]}),
     )
     CALLS[f"{_name}.filter (empty)"] = (
-        st.tuples(st.sampled_from(sorted(cisai._query.CRITERIA)), junk)
-        if hasattr(cisai, "query")
-        else st.tuples(st.sampled_from(["text"]), junk),
+        st.tuples(st.sampled_from(sorted(cisai.CRITERIA)), junk),
         lambda x, n=_name: DS.collections()[n][:0].filter(**{x[0]: x[1]}),
     )
 

@@ -226,8 +226,12 @@ def search(query: str, *, dataset: Dataset | None = None) -> tuple[SearchHit, ..
     >>> hit.record.id, hit.field
     ('cis-model-law-ai-2025', 'titles')
     """
+    from cisai._arguments import require as _require
+    from cisai._dataset import Dataset as _Dataset
     from cisai._wordsearch import search_records
 
+    if dataset is not None:
+        _require(dataset, _Dataset, "dataset", "a cisai.Dataset or None")
     return search_records(dataset if dataset is not None else load(), query)
 
 
@@ -242,9 +246,11 @@ def in_force(instrument: Instrument | str, day: Any) -> InForce:
     >>> answer.state.value, answer.reason
     ('in_force', 'in force since 2021-11-15')
     """
+    from cisai._arguments import require as _require
     from cisai._inforce import in_force as _in_force
     from cisai._model import Instrument as _Instrument
 
+    _require(instrument, (str, _Instrument), "instrument", "an instrument id or an Instrument")
     if isinstance(instrument, str):
         record = get(instrument)
         if not isinstance(record, _Instrument):

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from cisai._arguments import require
 from cisai._errors import NotFoundError, closest, suggest
 from cisai._index import Index
 from cisai._model import (
@@ -211,6 +212,7 @@ class Dataset:
     def holder_of(self, competency: str | Competency) -> Body | None:
         """The body that holds a competency (by its id or the record); ``None`` when the
         sources name only a role (see ``holder_role``)."""
+        require(competency, (str, Competency), "competency", "a competency id or a Competency")
         record = self.get(competency) if isinstance(competency, str) else competency
         if not isinstance(record, Competency):
             raise NotFoundError(f"{record.id!r} is not a competency")
