@@ -862,3 +862,35 @@ def test_every_command_the_parser_knows_has_its_handler_and_no_other() -> None:
     parser = build_parser()
     (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     assert list(commands.choices) == list(_COMMANDS)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compare", "--topic", ""],
+        ["principles", "--concept", ","],
+        ["principles", "--jurisdiction", ""],
+        ["principles", "--attestation", " "],
+        ["competencies", "--holder", ""],
+        ["competencies", "--kind", ","],
+        ["search", "law", "--type", ""],
+        ["list", ""],
+        ["export", ""],
+        ["list", "--topic", ""],
+    ],
+)
+def test_an_option_given_empty_is_a_usage_error_not_no_filter(argv: list[str]) -> None:
+    """A script passing an empty variable must not get every record as if it had filtered."""
+    result = run(*argv)
+    assert result.returncode == 2, result.stdout[:200]
+    assert result.stdout == ""
+    assert "no value given" in result.stderr or "unknown record type ''" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_with_criteria_and_no_type_exports_instruments() -> None:
+    result = run("export", "--since", "2026", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines
+    assert all('"type":"instrument"' in line for line in lines)

@@ -30,8 +30,9 @@ from cisai.cli._tables import table_columns, write_rows, write_table
 def cmd_search(args: argparse.Namespace) -> int:
     """``cisai search``: ranked hits, with the field each matched in."""
     hits = cisai.search(args.query, dataset=load_data(args))
-    if args.type:
-        wanted = {resolve_type(t) for item in args.type for t in item.split(",") if t.strip()}
+    types = option_values(args.type, "--type")
+    if types is not None:
+        wanted = {resolve_type(t) for t in ([types] if isinstance(types, str) else types)}
         hits = tuple(h for h in hits if type(h.record).collection in wanted)
     if args.limit is not None:
         hits = hits[: args.limit]
@@ -54,7 +55,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def selected(args: argparse.Namespace) -> tuple[str, cisai.Selection[Any]]:
     """The collection name and the records that ``list``/``export`` arguments select."""
-    collection = resolve_type(args.type or "instruments")
+    # An absent TYPE means instruments; an empty one is refused by resolve_type.
+    collection = resolve_type("instruments" if args.type is None else args.type)
     records = load_data(args).collections()[collection].filter(**criteria_from(args))
     if args.sort is not None:
         records = records.sorted(args.sort, reverse=args.reverse)
@@ -306,7 +308,7 @@ def _own_records(ds: cisai.Dataset, bundled: bool) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     ds = load_data(args)
-    comparison = cisai.compare(on=args.on, topic=option_values(args.topic), dataset=ds)
+    comparison = cisai.compare(on=args.on, topic=option_values(args.topic, "--topic"), dataset=ds)
     data = comparison.to_dict()
     if args.format == "json":
         prepared_stdout(utf8=True).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -320,9 +322,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_principles(args: argparse.Namespace) -> int:
     matrix = cisai.compare_principles(
-        concept=option_values(args.concept),
-        jurisdiction=option_values(args.jurisdiction),
-        attestation=option_values(args.attestation),
+        concept=option_values(args.concept, "--concept"),
+        jurisdiction=option_values(args.jurisdiction, "--jurisdiction"),
+        attestation=option_values(args.attestation, "--attestation"),
         dataset=load_data(args),
     )
     return _write_matrix(args.format, matrix, "concept", principle_text)
@@ -330,10 +332,10 @@ def cmd_principles(args: argparse.Namespace) -> int:
 
 def cmd_competencies(args: argparse.Namespace) -> int:
     matrix = cisai.compare_competencies(
-        kind=option_values(args.kind),
-        jurisdiction=option_values(args.jurisdiction),
-        holder=option_values(args.holder),
-        attestation=option_values(args.attestation),
+        kind=option_values(args.kind, "--kind"),
+        jurisdiction=option_values(args.jurisdiction, "--jurisdiction"),
+        holder=option_values(args.holder, "--holder"),
+        attestation=option_values(args.attestation, "--attestation"),
         dataset=load_data(args),
     )
     return _write_matrix(args.format, matrix, "kind", competency_text)

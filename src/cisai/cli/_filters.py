@@ -121,7 +121,15 @@ def _given_values(item: Filter, given: list[str]) -> Any:
     return values[0] if len(values) == 1 else values
 
 
-def option_values(given: list[str] | None) -> Any:
-    """Repeated or comma-separated option values: None, one value, or a list."""
-    values = [v.strip() for item in given or [] for v in item.split(",") if v.strip()]
-    return None if not values else values[0] if len(values) == 1 else values
+def option_values(given: list[str] | None, option: str) -> Any:
+    """Repeated or comma-separated option values: None (not given), one value, or a list.
+
+    An option given with nothing in it (``--topic ""``, ``--topic ,``) is a usage error,
+    not "no filter": a script passing an empty variable must not get everything.
+    """
+    if given is None:
+        return None
+    values = [v.strip() for item in given for v in item.split(",") if v.strip()]
+    if not values:
+        raise UsageError(f"argument {option}: no value given")
+    return values[0] if len(values) == 1 else values
