@@ -215,3 +215,16 @@ def test_to_dict_of_a_matrix_and_its_cells_is_their_own_to_dict() -> None:
         cell = next(c for row in matrix.rows for c in row.cells if c.entries)
         assert cisai.to_dict(cell) == cell.to_dict()
         assert cisai.to_dict(cell.entries[0]) == cell.entries[0].to_dict()
+
+
+@pytest.mark.parametrize("make", [set, frozenset])
+@pytest.mark.parametrize(
+    "output", [cisai.to_json, cisai.to_dict, cisai.to_jsonl, cisai.to_csv, cisai.to_jsonld]
+)
+def test_an_unordered_collection_is_refused_since_the_output_must_repeat(
+    output: Any, make: Any
+) -> None:
+    records = cisai.load().topics[:3]
+    with pytest.raises(cisai.ArgumentError, match="has no order"):
+        output(make(records))
+    assert output(dict.fromkeys(records).keys()) == output(list(records))  # ordered: accepted

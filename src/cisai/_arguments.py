@@ -12,7 +12,17 @@ from typing import Any
 
 from cisai._errors import ArgumentError
 
-__all__ = ["kind_of", "require", "require_bool", "require_text"]
+__all__ = ["kind_of", "require", "require_bool", "require_ordered", "require_text"]
+
+
+def require_ordered(value: Any) -> None:
+    """Raise :class:`ArgumentError` for a set: the outputs are repeatable byte for byte,
+    and a set's order changes from run to run (with ``PYTHONHASHSEED``)."""
+    if isinstance(value, set | frozenset):  # a dict's keys view keeps its order: accepted
+        raise ArgumentError(
+            f"a {type(value).__name__} has no order, so the output would differ from run to run; "
+            "give a list, a tuple or a Selection (e.g. sorted(records, key=lambda r: r.id))"
+        )
 
 
 def kind_of(value: Any) -> str:

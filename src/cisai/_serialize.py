@@ -16,7 +16,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from cisai._arguments import kind_of, require
+from cisai._arguments import kind_of, require, require_ordered
 from cisai._comparison import Comparison
 from cisai._converter import (
     converter,
@@ -79,6 +79,7 @@ def to_dict(obj: Any) -> dict[str, Any] | list[Any]:
         result: dict[str, Any] = obj.to_dict()
         return result
     if isinstance(obj, Iterable) and not isinstance(obj, str | bytes | bytearray | dict):
+        require_ordered(obj)
         return [to_dict(item) for item in obj]
     raise ArgumentError(f"cannot serialise {kind_of(obj)}: expected a record, records or a Dataset")
 

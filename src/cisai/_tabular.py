@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from cisai._arguments import kind_of, require_bool
+from cisai._arguments import kind_of, require_bool, require_ordered
 from cisai._dataset import Dataset
 from cisai._errors import ArgumentError
 from cisai._model import RECORD_TYPES, TYPE_NAMES
@@ -49,6 +49,7 @@ def records_of(obj: Dataset | Iterable[Any]) -> list[Any]:
         return [obj]
     if not isinstance(obj, Iterable) or isinstance(obj, str | bytes | bytearray | dict):
         raise ArgumentError(f"expected a record, records or a Dataset, not {kind_of(obj)}")
+    require_ordered(obj)
     records = list(obj)
     for item in records:
         if not isinstance(item, RECORD_TYPES):
