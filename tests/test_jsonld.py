@@ -38,3 +38,25 @@ def test_names_come_from_the_dataset_given() -> None:
     single = cisai.to_jsonld(ds.instruments[0], ds)
     del single["@context"]
     assert cisai.to_jsonld(ds)["@graph"][0] == single
+
+
+@pytest.mark.parametrize("collection", ["topics", "bodies", "principles", "jurisdictions"])
+def test_a_record_that_is_not_an_instrument_is_refused_not_an_empty_graph(collection: str) -> None:
+    record = cisai.load().collections()[collection][0]
+    with pytest.raises(cisai.ArgumentError, match="describes instruments"):
+        cisai.to_jsonld(record)
+
+
+def test_the_cli_refuses_json_ld_of_other_record_types() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "cisai", "export", "--format", "jsonld", "bodies"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "JSON-LD describes instruments" in result.stderr
+    assert result.stdout == ""

@@ -22,6 +22,7 @@ from cisai._arguments import kind_of
 from cisai._dataset import Dataset
 from cisai._errors import ArgumentError
 from cisai._model import (
+    RECORD_TYPES,
     TYPE_NAMES,
     Body,
     Competency,
@@ -187,6 +188,11 @@ def to_jsonld(
         instruments: list[Instrument] = list(obj.instruments)
     elif isinstance(obj, Instrument):
         instruments = [obj]
+    elif isinstance(obj, RECORD_TYPES):
+        raise ArgumentError(
+            f"a {type(obj).__name__} has no JSON-LD of its own: JSON-LD describes instruments, "
+            "with their principles, competencies and prohibitions as hasPart"
+        )
     else:
         from cisai._tabular import records_of
 

@@ -226,7 +226,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         ds = load_data(args)
         target: Any = ds
     else:
-        _collection, target = selected(args)
+        collection, target = selected(args)
+        if args.format == "jsonld" and collection != "instruments":
+            raise UsageError(
+                f"--format jsonld: JSON-LD describes instruments (their principles, competencies "
+                f"and prohibitions as hasPart), not {collection}; export instruments or everything"
+            )
     fmt = args.format
     if fmt == "json":
         text = cisai.to_json(target, indent=2) + "\n"
