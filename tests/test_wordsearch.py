@@ -85,3 +85,12 @@ def test_cli_search(capsys: pytest.CaptureFixture[str]) -> None:
     found = json.loads(capsys.readouterr().out)
     assert len(found) == 2
     assert all(f["record"]["id"] in DS for f in found)
+
+
+def test_a_word_said_again_and_again_is_searched_once() -> None:
+    from cisai._wordsearch import query_words
+
+    assert query_words("law Law LAW model law") == ("law", "model")
+    once = cisai.search("model law")
+    assert once
+    assert cisai.search("model law " * 2000) == once

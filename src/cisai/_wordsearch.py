@@ -36,8 +36,10 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def query_words(value: Any) -> tuple[str, ...]:
-    """The words of a query; a query with none raises :class:`~cisai.QueryError`."""
-    found = words(str(value))
+    """The distinct words of a query, in order; a query with none raises
+    :class:`~cisai.QueryError`. A word said twice asks nothing more, and would cost a
+    pass over every record each time."""
+    found = tuple(dict.fromkeys(words(str(value))))
     if not found:
         raise QueryError(
             f"text: {value!r} has no words to search for (letters or digits); give some text"
