@@ -28,10 +28,10 @@ from typing import Any
 
 import attrs
 
-from cisai._arguments import kind_of, require_text
+from cisai._arguments import require, require_text
 from cisai._dataset import Dataset
 from cisai._dates import PartialDate
-from cisai._errors import ArgumentError, QueryError
+from cisai._errors import QueryError
 from cisai._inforce import ENDING_KINDS, InForce, day_of, in_force, in_force_on
 from cisai._model import EventKind, Instrument, InstrumentKind, Jurisdiction
 
@@ -189,8 +189,7 @@ def compare(on: Any = None, topic: Any = None, *, dataset: Dataset) -> Compariso
 
     ``topic`` narrows to instruments on that topic (sub-topics included).
     """
-    if not isinstance(dataset, Dataset):
-        raise ArgumentError(f"dataset: expected a cisai.Dataset or None, not {kind_of(dataset)}")
+    require(dataset, Dataset, "dataset", "a cisai.Dataset or None")
     day = PartialDate.parse(day_of(on, "on")) if on is not None else None
     instruments = dataset.instruments
     if topic is not None:

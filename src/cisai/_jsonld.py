@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cisai._arguments import kind_of
+from cisai._arguments import require
 from cisai._dataset import Dataset
 from cisai._errors import ArgumentError
 from cisai._model import (
@@ -181,8 +181,8 @@ def to_jsonld(
     Dataset. The caller resolves the default (``cisai.to_jsonld``: the bundled dataset);
     this module, an output, does not load data.
     """
-    if dataset is not None and not isinstance(dataset, Dataset):
-        raise ArgumentError(f"dataset: expected a cisai.Dataset or None, not {kind_of(dataset)}")
+    if dataset is not None:
+        require(dataset, Dataset, "dataset", "a cisai.Dataset or None")
     if isinstance(obj, Dataset):
         dataset = dataset or obj
         instruments: list[Instrument] = list(obj.instruments)
