@@ -127,12 +127,11 @@ def test_fitted_widths_never_exceed_the_width(width: int) -> None:
 def test_every_record_type_has_table_columns_it_knows() -> None:
     """A new record type gets its own table (not a lone id column): the columns are
     fields of its class (instruments also have their display title)."""
-    from cisai.cli._records import field_names
     from cisai.cli._tables import TABLE_COLUMNS
 
     assert set(TABLE_COLUMNS) == set(COLLECTIONS)
     for collection, columns in TABLE_COLUMNS.items():
-        known = {*field_names(COLLECTIONS[collection]), "title"}
+        known = {*cisai.field_order(COLLECTIONS[collection]), "title"}
         assert set(columns) <= known, collection
 
 

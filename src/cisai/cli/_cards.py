@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import cisai
-from cisai.cli._records import PROVENANCE, SINGULAR, field_names
+from cisai.cli._records import SINGULAR
 from cisai.cli._tables import cell_text, clip, one_line, wrap_cell
 
 # -- show ------------------------------------------------------------------------------
@@ -216,9 +216,9 @@ def _generic_card(ds: cisai.Dataset, record: Any, card: _Card) -> None:
     card.lines.append("")
     card.field("Type", kind)
     long: list[tuple[str, str]] = []
-    for field in field_names(type(record)):
+    for field in cisai.field_order(type(record)):
         value = getattr(record, field)
-        if field in PROVENANCE or field == "names" or value is None or value == ():
+        if field in cisai.PROVENANCE_FIELDS or field == "names" or value is None or value == ():
             continue
         label = field.replace("_", " ").capitalize()
         if field in _LONG_FIELDS:
@@ -295,7 +295,7 @@ SHOWN_PROVENANCE = frozenset(
     | {"notes", "unknowns", "sources"}  # _provenance, at the end of the card
 )
 """The provenance fields every card shows, each in one place for every record type;
-tests hold it equal to the model's provenance fields (``PROVENANCE``)."""
+tests hold it equal to the model's provenance fields (``cisai.PROVENANCE_FIELDS``)."""
 
 
 def _provenance(record: Any, card: _Card) -> None:

@@ -43,12 +43,3 @@ def resolve_type(value: str) -> str:
         hint = f"did you mean {_TYPE_ALIASES[close[0]]!r}? " if close else ""
         raise UsageError(f"unknown record type {value!r}; {hint}types: {', '.join(COLLECTIONS)}")
     return name
-
-
-PROVENANCE: tuple[str, ...] = cisai.PROVENANCE_FIELDS
-"""``attestation``, ``confidence``, ``sources``, ... ``override``: how we know a record."""
-
-
-def field_names(cls: type[Any]) -> list[str]:
-    """A record class's fields in serialisation order: id, its own fields, provenance."""
-    return list(cisai.field_order(cls))

@@ -10,7 +10,7 @@ from typing import IO, Any
 
 import cisai
 from cisai.cli._errors import UsageError
-from cisai.cli._records import COLLECTIONS, field_names
+from cisai.cli._records import COLLECTIONS
 
 
 def one_line(text: str) -> str:
@@ -82,7 +82,7 @@ def table_columns(collection: str, requested: str | None) -> tuple[str, ...]:
     if requested is None:
         return TABLE_COLUMNS.get(collection, ("id",))
     cls = COLLECTIONS[collection]
-    known = field_names(cls) + (["title"] if collection == "instruments" else [])
+    known = [*cisai.field_order(cls), *(["title"] if collection == "instruments" else [])]
     columns = tuple(c.strip().replace("-", "_") for c in requested.split(",") if c.strip())
     if not columns:
         raise UsageError("--columns: name at least one column, e.g. --columns id,title")
