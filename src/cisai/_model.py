@@ -836,6 +836,11 @@ PROVENANCE_FIELDS: tuple[str, ...] = tuple(a.name for a in attrs.fields(Record) 
 (after the id and the record's own fields)."""
 
 
+_FIELD_ORDER: dict[type, tuple[str, ...]] = {}
+"""Filled on first use (each entry computed the same whoever fills it first). Not
+``functools.cache``: its wrapper would make the public signature take ``Hashable``."""
+
+
 def field_order(cls: type) -> tuple[str, ...]:
     """A record type's fields in the order every output gives them: ``id``, the type's
     own fields, then its provenance (:data:`PROVENANCE_FIELDS`).
@@ -852,9 +857,6 @@ def field_order(cls: type) -> tuple[str, ...]:
         _FIELD_ORDER[cls] = order
     return order
 
-
-_FIELD_ORDER: dict[type, tuple[str, ...]] = {}
-"""Filled on first use (each entry computed the same whoever fills it first)."""
 
 SEARCHED_FIELDS: tuple[tuple[str, ...], ...] = (
     ("titles", "names", "name", "label", "aliases"),
