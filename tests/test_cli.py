@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -835,17 +836,21 @@ def test_the_cli_uses_only_the_public_api() -> None:
                 )
 
 
-def test_every_option_of_every_command_says_what_it_does() -> None:
-    import argparse
-
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    """The parser's commands by name, in the order ``cisai --help`` lists them."""
     from cisai.cli._parser import build_parser
 
     parser = build_parser()
     (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    assert len(commands.choices) >= 10
+    return dict(commands.choices)
+
+
+def test_every_option_of_every_command_says_what_it_does() -> None:
+    commands = _subcommands()
+    assert len(commands) >= 10
     silent = [
         f"{name} {' / '.join(action.option_strings) or action.dest}"
-        for name, command in commands.choices.items()
+        for name, command in commands.items()
         for action in command._actions
         if not action.help and not isinstance(action, argparse._HelpAction)
     ]
@@ -853,14 +858,9 @@ def test_every_option_of_every_command_says_what_it_does() -> None:
 
 
 def test_every_command_the_parser_knows_has_its_handler_and_no_other() -> None:
-    import argparse
-
     from cisai.cli._main import _COMMANDS
-    from cisai.cli._parser import build_parser
 
-    parser = build_parser()
-    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    assert list(commands.choices) == list(_COMMANDS)
+    assert list(_subcommands()) == list(_COMMANDS)
 
 
 @pytest.mark.parametrize(
